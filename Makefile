@@ -1,0 +1,47 @@
+# WineBox: `make run` to serve http://127.0.0.1:8000, `make test` to run every test.
+SHELL := /bin/bash
+SWIFT ?= swift
+FORMATTED := Package.swift Sources Tests
+
+# Debian packages the build needs (headers and pkg-config files of the C libraries).
+BUILD_PACKAGES := pkg-config libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libtomlplusplus-dev
+# Extra packages the tests use.
+TEST_PACKAGES := curl
+
+.PHONY: all deps test-deps build debug run test lint format clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh $(BUILD_PACKAGES)
+
+test-deps: deps
+	@scripts/install-deps.sh $(TEST_PACKAGES)
+
+## build: release build of the winebox binary (.build/release/winebox)
+build: deps
+	$(SWIFT) build -c release --product winebox
+
+debug: deps
+	$(SWIFT) build
+
+## run: build, then serve on http://127.0.0.1:8000 with data in ./data
+run: build
+	./.build/release/winebox serve
+
+## test: formatting check, then every test suite
+test: test-deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## lint: fail when any Swift file differs from `swift format` (120 columns, .swift-format)
+lint:
+	@out=$$($(SWIFT) format lint --configuration .swift-format --strict --recursive $(FORMATTED) 2>&1); \
+	if [ -n "$$out" ]; then echo "$$out"; echo "make lint: run 'make format' to fix the files above"; exit 1; fi
+
+## format: rewrite Swift files in place with `swift format`
+format:
+	$(SWIFT) format format --configuration .swift-format --in-place --recursive $(FORMATTED)
+
+clean:
+	rm -rf .build

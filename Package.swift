@@ -1,0 +1,98 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings applied to every Swift target.
+///
+/// - `ExistentialAny` (SE-0335): existential types are spelled `any P`, so their cost is visible.
+/// - `MemberImportVisibility` (SE-0444): a file sees only the members of modules it imports itself.
+/// - `InternalImportsByDefault` (SE-0409): `public import` marks where a module's types leak into API.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "WineBox",
+    products: [
+        .executable(name: "winebox", targets: ["winebox"])
+    ],
+    targets: [
+        // C libraries from Debian 12, each wrapped as a system library with a small shim header.
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // toml++ is C++; this tiny target gives it a C interface Swift can call.
+        .target(
+            name: "CTOMLShim",
+            cxxSettings: [.define("TOML_HEADER_ONLY", to: "0"), .define("TOML_SHARED_LIB", to: "1")],
+            linkerSettings: [.linkedLibrary("tomlplusplus")]
+        ),
+
+        // Swift modules, lowest layer first. Dependencies point one way only.
+        .target(name: "WineBoxSupport", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
+        .target(name: "WineBoxHTTP", dependencies: ["CMicroHTTPD", "WineBoxSupport"], swiftSettings: swiftSettings),
+        .target(name: "WineBoxWeb", dependencies: ["WineBoxHTTP", "WineBoxSupport"], swiftSettings: swiftSettings),
+        .target(name: "WineBoxDomain", swiftSettings: swiftSettings),
+        .target(name: "WineBoxStorage", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
+        .target(name: "WineBoxConfig", dependencies: ["CTOMLShim"], swiftSettings: swiftSettings),
+        .target(
+            name: "WineBoxServices",
+            dependencies: ["CArgon2", "WineBoxDomain", "WineBoxSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "WineBoxApp",
+            dependencies: [
+                "WineBoxConfig", "WineBoxDomain", "WineBoxHTTP", "WineBoxServices", "WineBoxStorage",
+                "WineBoxSupport", "WineBoxWeb",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "WineBoxCLI",
+            dependencies: ["WineBoxApp", "WineBoxConfig", "WineBoxStorage", "WineBoxSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "winebox", dependencies: ["WineBoxCLI"], swiftSettings: swiftSettings),
+
+        // Helpers shared by the test targets (a raw HTTP client, temporary directories); never shipped.
+        .target(name: "WineBoxTesting", swiftSettings: swiftSettings),
+
+        // Tests mirror the modules.
+        .testTarget(
+            name: "WineBoxSupportTests", dependencies: ["WineBoxTesting", "WineBoxSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WineBoxHTTPTests",
+            dependencies: ["WineBoxTesting", "WineBoxHTTP", "WineBoxSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WineBoxWebTests",
+            dependencies: ["WineBoxTesting", "WineBoxWeb", "WineBoxHTTP", "WineBoxSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "WineBoxStorageTests", dependencies: ["WineBoxStorage"], swiftSettings: swiftSettings),
+        .testTarget(name: "WineBoxConfigTests", dependencies: ["WineBoxConfig"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WineBoxServicesTests",
+            dependencies: ["WineBoxServices", "WineBoxSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WineBoxAppTests",
+            dependencies: [
+                "WineBoxTesting", "WineBoxApp", "WineBoxConfig", "WineBoxHTTP", "WineBoxSupport", "WineBoxWeb",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WineBoxCLITests",
+            dependencies: ["WineBoxTesting", "WineBoxCLI", "WineBoxConfig"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,137 @@
+import Foundation
+public import WineBoxConfig
+import WineBoxHTTP
+import WineBoxStorage
+public import WineBoxSupport
+import WineBoxWeb
+
+/// The composition root: opens the database, builds the router and middleware, and runs the HTTP server.
+///
+/// Lifecycle: ``init(configuration:logger:)`` prepares everything (creating the data directory and migrating
+/// the database), ``start()`` begins serving, ``shutdown(gracePeriod:)`` stops intake, finishes in-flight
+/// requests and closes the database. Each step is called once, in that order.
+public final class Application: Sendable {
+    public let configuration: AppConfiguration
+    let logger: Logger
+    let database: Database
+    let server: HTTPServer
+
+    /// Prepares the application without serving yet.
+    ///
+    /// - Throws: ``ApplicationError`` when the data directory or database cannot be prepared, or a storage
+    ///   error from migration (for example a database written by a newer WineBox).
+    public init(configuration: AppConfiguration, logger: Logger) async throws {
+        self.configuration = configuration
+        self.logger = logger
+
+        let dataDirectory = try Self.prepareDataDirectory(configuration.storage.dataDirectory)
+        let databasePath = dataDirectory + "/winebox.sqlite3"
+        let database = try Database(path: databasePath)
+        self.database = database
+        do {
+            let applied = try await Migrator(WineBoxMigrations.all).migrate(database)
+            for migration in applied {
+                logger.info(
+                    "Migrated the database", [("version", String(migration.version)), ("name", migration.name)])
+            }
+            let instance = try await database.instanceInfo()
+            logger.info(
+                "Database ready",
+                [
+                    ("path", databasePath), ("schema_version", String(instance.schemaVersion)),
+                    ("instance_id", instance.instanceID.uuidString.lowercased()),
+                ])
+        } catch {
+            await database.close()
+            throw error
+        }
+
+        let staticFiles = StaticFiles(directory: configuration.server.publicDirectory)
+        if staticFiles == nil {
+            logger.warning(
+                "The web interface folder does not exist; only the API is served",
+                [("public_dir", configuration.server.publicDirectory)])
+        }
+        let responder = WebResponder(
+            router: Self.makeRouter(configuration: configuration),
+            middleware: Self.makeMiddleware(configuration: configuration),
+            staticFiles: staticFiles, logger: logger)
+        let server = configuration.server
+        self.server = HTTPServer(
+            configuration: HTTPServerConfiguration(
+                host: server.bindAddress, port: server.port, threadCount: server.effectiveWorkerCount,
+                connectionTimeoutSeconds: server.connectionTimeoutSeconds, maxConnections: server.maxConnections,
+                maxConnectionsPerIP: server.maxConnectionsPerIP, maxBodyBytes: configuration.storage.maxUploadBytes),
+            handler: responder, logger: logger)
+    }
+
+    /// The port the server listens on; useful when the configuration asked for port 0.
+    public var port: Int { server.port }
+
+    /// Starts serving.
+    ///
+    /// - Throws: an error when the address cannot be bound.
+    public func start() throws {
+        try server.start()
+        logger.info(
+            "WineBox is listening",
+            [
+                ("url", "http://\(Self.urlHost(configuration.server.bindAddress)):\(server.port)"),
+                ("version", WineBoxVersion.current), ("workers", String(configuration.server.effectiveWorkerCount)),
+            ])
+    }
+
+    /// Stops accepting connections, lets in-flight requests finish (up to `gracePeriod`), then closes the
+    /// database.
+    public func shutdown(gracePeriod: Duration = .seconds(10)) async {
+        logger.info("Shutting down", [("in_flight", String(server.inFlightCount))])
+        await server.shutdown(gracePeriod: gracePeriod)
+        await database.close()
+        logger.info("Stopped")
+    }
+
+    static func makeMiddleware(configuration: AppConfiguration) -> [any Middleware] {
+        var middleware: [any Middleware] = []
+        if configuration.logging.accessLog {
+            middleware.append(AccessLogMiddleware())
+        }
+        middleware.append(SecurityHeadersMiddleware(enforceHTTPS: configuration.server.enforceHTTPS))
+        return middleware
+    }
+
+    static func makeRouter(configuration: AppConfiguration) -> Router {
+        var router = Router()
+        HealthRoutes.register(on: &router, appName: configuration.appName, version: WineBoxVersion.current)
+        return router
+    }
+
+    /// Creates the data directory (mode 0700) when missing and returns its absolute path.
+    static func prepareDataDirectory(_ path: String) throws -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        do {
+            try FileManager.default.createDirectory(
+                at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ApplicationError("Cannot create the data directory \(url.path): \(error.localizedDescription)")
+        }
+        guard FileManager.default.isWritableFile(atPath: url.path) else {
+            throw ApplicationError("The data directory \(url.path) is not writable")
+        }
+        return url.path
+    }
+
+    private static func urlHost(_ address: String) -> String {
+        address.contains(":") ? "[\(address)]" : address
+    }
+}
+
+/// A start-up failure of the application, with a message for the operator.
+public struct ApplicationError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

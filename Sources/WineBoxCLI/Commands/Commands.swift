@@ -1,0 +1,26 @@
+/// Every command `winebox` knows, for parsing and help. A command is listed only once it works.
+enum Commands {
+    static let serve = CommandSpec(
+        ["serve"], summary: "Run the web server (http://127.0.0.1:8000 by default)",
+        details: """
+            Serves the API and the web interface until SIGINT or SIGTERM, then stops accepting connections,
+            finishes requests in flight and closes the database. A second signal exits at once.
+            The options override the configuration (like WINEBOX_SERVER_HOST and friends).
+            """,
+        options: [
+            .init("host", value: "ADDRESS", help: "Listen on this IP address (server.host)"),
+            .init("port", short: "p", value: "PORT", help: "Listen on this TCP port (server.port)"),
+            .init("data-dir", value: "DIR", help: "Keep the database and images here (storage.data_dir)"),
+        ])
+
+    static let configCheck = CommandSpec(
+        ["config", "check"], summary: "Validate the configuration and print the effective settings",
+        details: """
+            Loads config.toml, secrets.env and WINEBOX_* variables as `serve` would, and prints every setting
+            with where it came from. Secret values are never printed. Exits 3 when the configuration is invalid.
+            """)
+
+    static let version = CommandSpec(["version"], summary: "Print the version")
+
+    static let all = [serve, configCheck, version]
+}

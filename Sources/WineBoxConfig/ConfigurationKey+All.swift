@@ -1,0 +1,73 @@
+extension ConfigurationKey {
+    /// Every configuration key, in the order `config check` prints them (top-level keys first).
+    ///
+    /// To add a key: add the property, with its default and a doc comment, to ``AppConfiguration``,
+    /// add one line here, and document it in `config/config.toml.example`.
+    static let all: [ConfigurationKey] = [
+        .string(nil, "app_name", \.appName, constraint: "1-64 characters", check: checkAppName),
+        .string("server", "host", \.server.host, constraint: "IP literal or localhost", check: checkHost),
+        .integer("server", "port", \.server.port, range: 0...65_535),
+        .boolean("server", "debug", \.server.debug),
+        .boolean("server", "enforce_https", \.server.enforceHTTPS),
+        .integer("server", "workers", \.server.workers, range: 0...64),
+        .integer("server", "connection_timeout_seconds", \.server.connectionTimeoutSeconds, range: 1...3_600),
+        .integer("server", "max_connections", \.server.maxConnections, range: 1...100_000),
+        .integer("server", "max_connections_per_ip", \.server.maxConnectionsPerIP, range: 0...100_000),
+        .string("server", "public_dir", \.server.publicDirectory, constraint: "path", check: checkPath),
+        .string("storage", "data_dir", \.storage.dataDirectory, constraint: "path", check: checkPath),
+        .integer("storage", "max_upload_mb", \.storage.maxUploadMB, range: 1...1_024),
+        .choice("logging", "level", \.logging.level),
+        .choice("logging", "format", \.logging.format),
+        .boolean("logging", "access_log", \.logging.accessLog),
+    ]
+
+    /// The keys by their dotted ``path``.
+    static let byPath: [String: ConfigurationKey] = Dictionary(
+        all.map { ($0.path, $0) },
+        uniquingKeysWith: { first, _ in first }
+    )
+
+    /// The section names, in table order.
+    static let sections: [String] = all.reduce(into: []) { names, key in
+        if let section = key.section, !names.contains(section) { names.append(section) }
+    }
+
+    private static func checkAppName(_ text: String) -> String? {
+        if text.isEmpty || text.count > 64 { return "must be 1 to 64 characters long" }
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "must not contain control characters"
+        }
+        return nil
+    }
+
+    private static func checkHost(_ text: String) -> String? {
+        AppConfiguration.Server.isValidHost(text)
+            ? nil : "must be an IPv4 or IPv6 address (such as 127.0.0.1, 0.0.0.0 or ::1) or \"localhost\""
+    }
+
+    private static func checkPath(_ text: String) -> String? {
+        if text.isEmpty { return "must not be empty" }
+        if text.contains("\0") { return "must not contain NUL characters" }
+        return nil
+    }
+}
+
+extension ConfigurationKey {
+    /// The dotted path of a known key that an unknown `name` (in `section`, or top level when `nil`)
+    /// probably meant: a close name in the same section, the same name in another section, or a close
+    /// name in another section, in that order.
+    static func suggestedPath(section: String?, name: String) -> String? {
+        let local = all.filter { $0.section == section }
+        if let match = Suggestion.closest(to: name, among: local.map(\.name)) {
+            return local.first { $0.name == match }?.path
+        }
+        let others = all.filter { $0.section != section }
+        if let same = others.first(where: { $0.name.lowercased() == name.lowercased() }) {
+            return same.path
+        }
+        if let match = Suggestion.closest(to: name, among: others.map(\.name)) {
+            return others.first { $0.name == match }?.path
+        }
+        return nil
+    }
+}

@@ -1,0 +1,11 @@
+public import WineBoxHTTP
+
+/// How a route answers.
+public enum RouteHandler: Sendable {
+    /// Runs on the server thread that received the request. Only for work that never blocks or waits:
+    /// building a response from memory, validating input. The fastest path.
+    case inline(@Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse)
+    /// Runs as a Swift task while the connection is suspended. For anything that touches the database,
+    /// the disk, another service, or heavy CPU work.
+    case async(@Sendable (HTTPRequest, RequestContext) async throws -> HTTPResponse)
+}

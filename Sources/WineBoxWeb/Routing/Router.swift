@@ -1,0 +1,84 @@
+public import WineBoxHTTP
+
+/// Maps a method and a path to a handler. Built once at start-up, then only read.
+///
+/// Patterns have literal segments and `{name}` parameters. Routes are tried most specific first (literal
+/// segments before parameters), and the first whose pattern and method both fit wins. When patterns fit but
+/// no method does, the answer is 405 with the allowed methods.
+/// A HEAD request is answered by the GET route when no HEAD route exists. Registering the same method and
+/// pattern twice is a programmer error and traps at start-up.
+public struct Router: Sendable {
+    struct Route: Sendable {
+        let method: HTTPMethod
+        let pattern: RoutePattern
+        let handler: RouteHandler
+    }
+
+    /// The result of looking up a request.
+    public enum Match: Sendable {
+        case found(RouteHandler, parameters: Parameters, pattern: String)
+        /// The path exists but not for this method; `allowed` lists the methods that do exist.
+        case methodNotAllowed(allowed: [HTTPMethod])
+        case notFound
+    }
+
+    /// Routes grouped by segment count, each group ordered most specific first.
+    private var routesBySegmentCount: [Int: [Route]] = [:]
+
+    public init() {}
+
+    /// Adds a route that runs on the server thread; see ``RouteHandler/inline(_:)``.
+    public mutating func add(
+        _ method: HTTPMethod, _ pattern: String,
+        inline handler: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse
+    ) {
+        add(method, pattern, .inline(handler))
+    }
+
+    /// Adds a route that runs as a Swift task; see ``RouteHandler/async(_:)``.
+    public mutating func add(
+        _ method: HTTPMethod, _ pattern: String,
+        _ handler: @escaping @Sendable (HTTPRequest, RequestContext) async throws -> HTTPResponse
+    ) {
+        add(method, pattern, .async(handler))
+    }
+
+    private mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: RouteHandler) {
+        let parsed = RoutePattern(pattern)
+        var group = routesBySegmentCount[parsed.segments.count, default: []]
+        precondition(
+            !group.contains { $0.method == method && $0.pattern == parsed },
+            "Route \(method) \(pattern) is registered twice")
+        let index = group.firstIndex { parsed.isMoreSpecific(than: $0.pattern) } ?? group.endIndex
+        group.insert(Route(method: method, pattern: parsed, handler: handler), at: index)
+        routesBySegmentCount[parsed.segments.count] = group
+    }
+
+    /// Finds the handler for `method` and `path` (a percent-decoded path without query).
+    public func match(_ method: HTTPMethod, path: String) -> Match {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard let group = routesBySegmentCount[segments.count] else {
+            return .notFound
+        }
+        var allowed: [HTTPMethod] = []
+        var headFallback: Match?
+        for route in group {
+            guard let parameters = route.pattern.match(segments) else {
+                continue
+            }
+            if route.method == method {
+                return .found(route.handler, parameters: parameters, pattern: route.pattern.description)
+            }
+            if method == .head && route.method == .get && headFallback == nil {
+                headFallback = .found(route.handler, parameters: parameters, pattern: route.pattern.description)
+            }
+            if !allowed.contains(route.method) {
+                allowed.append(route.method)
+            }
+        }
+        if let headFallback {
+            return headFallback
+        }
+        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
+    }
+}

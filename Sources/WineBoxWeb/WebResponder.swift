@@ -1,0 +1,100 @@
+public import WineBoxHTTP
+public import WineBoxSupport
+
+/// The web layer's answer to every request: runs the middleware, routes, calls the handler and renders errors.
+///
+/// For each request it creates a ``RequestContext`` with a fresh server-generated request id, runs every
+/// middleware's `prepare` in order, looks up the route, runs the handler (inline on the server thread or as a
+/// task, as the route says), renders any error with ``ErrorRenderer``, runs every middleware's `finish` in
+/// reverse order, and sets `X-Request-ID`. Requests that match no route go to the static files (GET/HEAD), and
+/// otherwise get a JSON 404, or 405 with `Allow` when the path exists for other methods.
+public struct WebResponder: HTTPHandler {
+    let router: Router
+    let middleware: [any Middleware]
+    let staticFiles: StaticFiles?
+    let logger: Logger
+
+    public init(router: Router, middleware: [any Middleware], staticFiles: StaticFiles?, logger: Logger) {
+        self.router = router
+        self.middleware = middleware
+        self.staticFiles = staticFiles
+        self.logger = logger
+    }
+
+    public func handle(_ request: HTTPRequest) -> HTTPHandlerResult {
+        var context = makeContext(for: request)
+        var prepared = 0
+        do {
+            for step in middleware {
+                prepared += 1
+                if let early = try step.prepare(request, context: &context) {
+                    return .response(finish(request, early, context: context, preparedCount: prepared))
+                }
+            }
+        } catch {
+            let response = ErrorRenderer.response(for: error, context: context)
+            return .response(finish(request, response, context: context, preparedCount: prepared))
+        }
+
+        switch router.match(request.method, path: request.path) {
+        case .found(let handler, let parameters, let pattern):
+            context.parameters = parameters
+            context.routePattern = pattern
+            switch handler {
+            case .inline(let body):
+                let response: HTTPResponse
+                do {
+                    response = try body(request, context)
+                } catch {
+                    response = ErrorRenderer.response(for: error, context: context)
+                }
+                return .response(finish(request, response, context: context, preparedCount: prepared))
+            case .async(let body):
+                let frozenContext = context
+                let steps = prepared
+                return .deferred {
+                    let response: HTTPResponse
+                    do {
+                        response = try await body(request, frozenContext)
+                    } catch {
+                        response = ErrorRenderer.response(for: error, context: frozenContext)
+                    }
+                    return finish(request, response, context: frozenContext, preparedCount: steps)
+                }
+            }
+        case .methodNotAllowed(let allowed):
+            let names = allowed.map(\.rawValue).joined(separator: ", ")
+            let error = HTTPError(.methodNotAllowed, "Method Not Allowed", headers: ["Allow": names])
+            let response = ErrorRenderer.response(for: error, context: context)
+            return .response(finish(request, response, context: context, preparedCount: prepared))
+        case .notFound:
+            let response =
+                staticFiles?.response(for: request)
+                ?? ErrorRenderer.response(for: HTTPError(.notFound, "Not Found"), context: context)
+            return .response(finish(request, response, context: context, preparedCount: prepared))
+        }
+    }
+
+    public func handleRejection(_ request: HTTPRequest, rejection: HTTPRequestRejection) -> HTTPResponse {
+        let context = makeContext(for: request)
+        let response = ErrorRenderer.response(for: rejection, context: context)
+        return finish(request, response, context: context, preparedCount: middleware.count)
+    }
+
+    private func makeContext(for request: HTTPRequest) -> RequestContext {
+        RequestContext(
+            requestID: SecureRandom.hexString(byteCount: 8), logger: logger, clientAddress: request.remoteAddress)
+    }
+
+    /// Runs `finish` of the middleware that ran `prepare`, innermost first, then stamps the request id.
+    private func finish(
+        _ request: HTTPRequest, _ response: HTTPResponse, context: RequestContext, preparedCount: Int
+    ) -> HTTPResponse {
+        var response = response
+        response.headers.set("X-Request-ID", context.requestID)
+        for step in middleware.prefix(preparedCount).reversed() {
+            step.finish(request, response: &response, context: context)
+        }
+        return response
+    }
+}

@@ -1,0 +1,29 @@
+import Testing
+import WineBoxSupport
+
+@Suite struct DigestTests {
+    @Test func sha256MatchesTheStandardVectors() {
+        #expect(
+            Hex.encode(Digest.sha256(Array("abc".utf8)))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Hex.encode(Digest.sha256([])) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func hmacSHA256MatchesRFC4231TestCase2() {
+        let mac = Digest.hmacSHA256(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+        #expect(Hex.encode(mac) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
+    @Test func constantTimeEqualityComparesContentAndLength() {
+        #expect(Digest.constantTimeEquals([1, 2, 3], [1, 2, 3]))
+        #expect(!Digest.constantTimeEquals([1, 2, 3], [1, 2, 4]))
+        #expect(!Digest.constantTimeEquals([1, 2, 3], [1, 2]))
+        #expect(Digest.constantTimeEquals([UInt8](), []))
+    }
+
+    @Test func randomBytesHaveTheRequestedLengthAndDiffer() {
+        #expect(SecureRandom.bytes(count: 32).count == 32)
+        #expect(SecureRandom.hexString(byteCount: 8).count == 16)
+        #expect(SecureRandom.bytes(count: 16) != SecureRandom.bytes(count: 16))
+    }
+}
