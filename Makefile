@@ -20,7 +20,7 @@ test-deps: deps
 
 ## build: release build of the winebox binary (.build/release/winebox)
 build: deps
-	$(SWIFT) build -c release --product winebox
+	$(SWIFT) build -c release --product winebox --static-swift-stdlib
 
 debug: deps
 	$(SWIFT) build

@@ -8,11 +8,12 @@ public import WineBoxSupport
 /// task, as the route says), renders any error with ``ErrorRenderer``, runs every middleware's `finish` in
 /// reverse order, and sets `X-Request-ID`. Requests that match no route go to the static files (GET/HEAD), and
 /// otherwise get a JSON 404, or 405 with `Allow` when the path exists for other methods.
-public struct WebResponder: HTTPHandler {
+public final class WebResponder: HTTPHandler, Sendable {
     let router: Router
     let middleware: [any Middleware]
     let staticFiles: StaticFiles?
     let logger: Logger
+    private let requestIDs = RequestIDGenerator()
 
     public init(router: Router, middleware: [any Middleware], staticFiles: StaticFiles?, logger: Logger) {
         self.router = router
@@ -59,7 +60,7 @@ public struct WebResponder: HTTPHandler {
                     } catch {
                         response = ErrorRenderer.response(for: error, context: frozenContext)
                     }
-                    return finish(request, response, context: frozenContext, preparedCount: steps)
+                    return self.finish(request, response, context: frozenContext, preparedCount: steps)
                 }
             }
         case .methodNotAllowed(let allowed):
@@ -83,7 +84,7 @@ public struct WebResponder: HTTPHandler {
 
     private func makeContext(for request: HTTPRequest) -> RequestContext {
         RequestContext(
-            requestID: SecureRandom.hexString(byteCount: 8), logger: logger, clientAddress: request.remoteAddress)
+            requestID: requestIDs.next(), logger: logger, clientAddress: request.remoteAddress)
     }
 
     /// Runs `finish` of the middleware that ran `prepare`, innermost first, then stamps the request id.

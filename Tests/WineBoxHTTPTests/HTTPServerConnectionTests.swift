@@ -72,6 +72,17 @@ struct HTTPServerConnectionTests {
         }
     }
 
+    @Test func headersUpToEightKiBAreAcceptedAndHugeOnesRefusedWith431() async throws {
+        try await withServer(handler: echo) { server in
+            let big = String(repeating: "a", count: 8 * 1024)
+            let accepted = try await RawHTTPClient(port: server.port).request("GET", "/x", headers: [("X-Big", big)])
+            #expect(accepted.status == 200)
+            let huge = String(repeating: "a", count: 32 * 1024)
+            let refused = try await RawHTTPClient(port: server.port).request("GET", "/x", headers: [("X-Big", huge)])
+            #expect(refused.status == 431)
+        }
+    }
+
     @Test func connectionsBeyondThePerAddressLimitAreRefused() async throws {
         var configuration = HTTPServerConfiguration(port: 0)
         configuration.maxConnectionsPerIP = 2
