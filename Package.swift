@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "WineBoxHTTP", dependencies: ["CMicroHTTPD", "WineBoxSupport"], swiftSettings: swiftSettings),
         .target(name: "WineBoxWeb", dependencies: ["WineBoxHTTP", "WineBoxSupport"], swiftSettings: swiftSettings),
         .target(name: "WineBoxDomain", swiftSettings: swiftSettings),
-        .target(name: "WineBoxStorage", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
+        .target(name: "WineBoxStorage", dependencies: ["CSQLite", "WineBoxDomain"], swiftSettings: swiftSettings),
         .target(name: "WineBoxConfig", dependencies: ["CTOMLShim"], swiftSettings: swiftSettings),
         .target(
             name: "WineBoxServices",

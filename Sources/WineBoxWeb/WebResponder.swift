@@ -12,13 +12,20 @@ public final class WebResponder: HTTPHandler, Sendable {
     let router: Router
     let middleware: [any Middleware]
     let staticFiles: StaticFiles?
+    let accessGuard: (any AccessGuard)?
     let logger: Logger
     private let requestIDs = RequestIDGenerator()
 
-    public init(router: Router, middleware: [any Middleware], staticFiles: StaticFiles?, logger: Logger) {
+    /// - Parameter accessGuard: checks credentials for every route that is not public; without one, such
+    ///   routes answer 401 (fail closed).
+    public init(
+        router: Router, middleware: [any Middleware], staticFiles: StaticFiles?, accessGuard: (any AccessGuard)? = nil,
+        logger: Logger
+    ) {
         self.router = router
         self.middleware = middleware
         self.staticFiles = staticFiles
+        self.accessGuard = accessGuard
         self.logger = logger
     }
 
@@ -38,9 +45,12 @@ public final class WebResponder: HTTPHandler, Sendable {
         }
 
         switch router.match(request.method, path: request.path) {
-        case .found(let handler, let parameters, let pattern):
+        case .found(let handler, let parameters, let pattern, let access):
             context.parameters = parameters
             context.routePattern = pattern
+            if access != .public {
+                return guarded(request, context: context, access: access, handler: handler, preparedCount: prepared)
+            }
             switch handler {
             case .inline(let body):
                 let response: HTTPResponse
@@ -73,6 +83,33 @@ public final class WebResponder: HTTPHandler, Sendable {
                 staticFiles?.response(for: request)
                 ?? ErrorRenderer.response(for: HTTPError(.notFound, "Not Found"), context: context)
             return .response(finish(request, response, context: context, preparedCount: prepared))
+        }
+    }
+
+    /// Runs the access guard, then the handler, as deferred work.
+    private func guarded(
+        _ request: HTTPRequest, context: RequestContext, access: RouteAccess, handler: RouteHandler,
+        preparedCount: Int
+    ) -> HTTPHandlerResult {
+        .deferred {
+            var admitted = context
+            let response: HTTPResponse
+            do {
+                guard let accessGuard = self.accessGuard else {
+                    throw HTTPError(.unauthorized, "Not authenticated", headers: ["WWW-Authenticate": "Bearer"])
+                }
+                admitted = try await accessGuard.admit(request, context: context, access: access)
+                switch handler {
+                case .inline(let body):
+                    response = try body(request, admitted)
+                case .async(let body):
+                    response = try await body(request, admitted)
+                }
+            } catch {
+                let rendered = ErrorRenderer.response(for: error, context: admitted)
+                return self.finish(request, rendered, context: admitted, preparedCount: preparedCount)
+            }
+            return self.finish(request, response, context: admitted, preparedCount: preparedCount)
         }
     }
 

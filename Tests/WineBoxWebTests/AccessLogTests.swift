@@ -11,7 +11,9 @@ import WineBoxSupport
         let responder = makeResponder(
             middleware: [AccessLogMiddleware()], logger: Logger(level: .info, format: .json, sink: sink)
         ) { router in
-            router.add(.get, "/api/search", inline: { _, _ in HTTPResponse(status: .ok, body: Array("12345".utf8)) })
+            router.add(
+                .get, "/api/search", access: .public,
+                inline: { _, _ in HTTPResponse(status: .ok, body: Array("12345".utf8)) })
         }
         let request = HTTPRequest(
             method: .get, path: "/api/search", query: [("q", "chateau secret"), ("token", "abc123")])

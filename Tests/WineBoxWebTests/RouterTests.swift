@@ -16,7 +16,7 @@ import WineBoxWeb
     }()
 
     private func pattern(_ method: HTTPMethod, _ path: String) -> (String, Parameters)? {
-        if case .found(_, let parameters, let pattern) = router.match(method, path: path) {
+        if case .found(_, let parameters, let pattern, _) = router.match(method, path: path) {
             return (pattern, parameters)
         }
         return nil

@@ -54,7 +54,7 @@ private struct RecordingMiddleware: Middleware {
 
     @Test func wrongMethodGetsA405WithAllow() async {
         let responder = makeResponder { router in
-            router.add(.get, "/health", inline: { _, _ in HTTPResponse(status: .ok) })
+            router.add(.get, "/health", access: .public, inline: { _, _ in HTTPResponse(status: .ok) })
         }
         let response = await respond(responder, HTTPRequest(method: .post, path: "/health"))
         #expect(response.status == .methodNotAllowed)
@@ -65,7 +65,7 @@ private struct RecordingMiddleware: Middleware {
     @Test func unexpectedErrorsGetA500WithoutInternals() async throws {
         let sink = MemoryLogSink()
         let responder = makeResponder(logger: Logger(level: .info, sink: sink)) { router in
-            router.add(.get, "/boom") { _, _ in throw InternalFailure() }
+            router.add(.get, "/boom", access: .public) { _, _ in throw InternalFailure() }
         }
         let response = await respond(responder, HTTPRequest(method: .get, path: "/boom"))
         #expect(response.status == .internalServerError)
@@ -81,7 +81,7 @@ private struct RecordingMiddleware: Middleware {
     @Test func httpErrorsKeepTheirStatusDetailAndHeaders() async {
         let responder = makeResponder { router in
             router.add(
-                .get, "/limited",
+                .get, "/limited", access: .public,
                 inline: { _, _ in
                     throw HTTPError(.tooManyRequests, "Slow down", headers: ["Retry-After": "30"])
                 })
@@ -95,7 +95,7 @@ private struct RecordingMiddleware: Middleware {
     @Test func everyResponseHasAFreshRequestID() async {
         let responder = makeResponder { router in
             router.add(
-                .get, "/x",
+                .get, "/x", access: .public,
                 inline: { _, context in
                     HTTPResponse(status: .ok, body: Array(context.requestID.utf8))
                 })
@@ -116,8 +116,8 @@ private struct RecordingMiddleware: Middleware {
         let responder = makeResponder(middleware: [
             RecordingMiddleware(name: "outer", log: log), RecordingMiddleware(name: "inner", log: log),
         ]) { router in
-            router.add(.get, "/inline", inline: { _, _ in HTTPResponse(status: .ok) })
-            router.add(.get, "/async") { _, _ in
+            router.add(.get, "/inline", access: .public, inline: { _, _ in HTTPResponse(status: .ok) })
+            router.add(.get, "/async", access: .public) { _, _ in
                 await Task.yield()
                 return HTTPResponse(status: .ok)
             }
@@ -138,7 +138,7 @@ private struct RecordingMiddleware: Middleware {
             RecordingMiddleware(name: "never", log: log),
         ]) { router in
             router.add(
-                .get, "/x",
+                .get, "/x", access: .public,
                 inline: { _, _ in
                     handlerCalls.withLock { $0 += 1 }
                     return HTTPResponse(status: .ok)
@@ -174,5 +174,89 @@ private struct RecordingMiddleware: Middleware {
         #expect(response.headers.contains("Content-Security-Policy"))
         #expect(response.headers.contains("X-Request-ID"))
         #expect(response.text.contains("maximum allowed size"))
+    }
+}
+
+/// Admits requests with `Authorization: Bearer good`, as admin when the token is `admin`.
+private struct TokenGuard: AccessGuard {
+    func admit(_ request: HTTPRequest, context: RequestContext, access: RouteAccess) async throws -> RequestContext {
+        switch (request.headers["Authorization"], access) {
+        case ("Bearer admin", _), ("Bearer good", .signedIn):
+            return context
+        case ("Bearer good", _):
+            throw HTTPError(.forbidden, "Admins only")
+        default:
+            throw HTTPError(.unauthorized, "Not authenticated")
+        }
+    }
+}
+
+@Suite struct AccessControlTests {
+    let routes: (inout Router) -> Void = { router in
+        router.add(.get, "/open", access: .public, inline: { _, _ in HTTPResponse(status: .ok) })
+        router.add(.get, "/members", inline: { _, _ in HTTPResponse(status: .ok) })
+        router.add(.get, "/admins", access: .admin) { _, _ in HTTPResponse(status: .ok) }
+    }
+
+    private func status(_ responder: WebResponder, _ path: String, token: String? = nil) async -> Int {
+        let headers: HTTPHeaders = token.map { ["Authorization": "Bearer \($0)"] } ?? [:]
+        return await respond(responder, HTTPRequest(method: .get, path: path, headers: headers)).status.code
+    }
+
+    @Test func routesAreSignedInOnlyUnlessDeclaredPublic() async {
+        let responder = WebResponder(
+            router: {
+                var router = Router()
+                routes(&router)
+                return router
+            }(), middleware: [], staticFiles: nil,
+            accessGuard: TokenGuard(), logger: .disabled)
+        #expect(await status(responder, "/open") == 200)
+        #expect(await status(responder, "/members") == 401)
+        #expect(await status(responder, "/members", token: "bad") == 401)
+        #expect(await status(responder, "/members", token: "good") == 200)
+        #expect(await status(responder, "/admins", token: "good") == 403)
+        #expect(await status(responder, "/admins", token: "admin") == 200)
+    }
+
+    @Test func withoutAGuardProtectedRoutesFailClosed() async {
+        let responder = makeResponder(routes: routes)
+        #expect(await status(responder, "/open") == 200)
+        #expect(await status(responder, "/members", token: "good") == 401)
+    }
+
+    @Test func theRouteTableListsEveryRouteWithItsAccess() {
+        var router = Router()
+        routes(&router)
+        #expect(
+            router.routes.map { "\($0.method) \($0.pattern) \($0.access)" } == [
+                "GET /admins admin", "GET /members signed_in", "GET /open public",
+            ])
+    }
+}
+
+@Suite struct SecurityHeaderPolicyTests {
+    @Test func theContentSecurityPolicyIsExactlyThePublishedOne() {
+        #expect(
+            SecurityHeadersMiddleware.contentSecurityPolicy
+                == "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+    }
+
+    @Test func apiResponsesAreNotStoredButStaticFilesKeepTheirPolicy() async {
+        let responder = makeResponder(middleware: [SecurityHeadersMiddleware(enforceHTTPS: false)]) { router in
+            router.add(.get, "/api/thing", access: .public, inline: { _, _ in HTTPResponse(status: .ok) })
+            router.add(
+                .get, "/page.css", access: .public,
+                inline: { _, _ in HTTPResponse(status: .ok, headers: ["Cache-Control": "no-cache"]) })
+        }
+        let api = await respond(responder, HTTPRequest(method: .get, path: "/api/thing"))
+        #expect(api.headers["Cache-Control"] == "no-store")
+        let apiError = await respond(responder, HTTPRequest(method: .get, path: "/api/missing"))
+        #expect(apiError.headers["Cache-Control"] == "no-store")
+        let page = await respond(responder, HTTPRequest(method: .get, path: "/page.css"))
+        #expect(page.headers["Cache-Control"] == "no-cache")
+        #expect(page.headers["Permissions-Policy"]?.contains("camera=(self)") == true)
+        #expect(page.headers["Cross-Origin-Opener-Policy"] == "same-origin")
     }
 }

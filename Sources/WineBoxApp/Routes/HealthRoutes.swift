@@ -18,10 +18,12 @@ enum HealthRoutes {
     static func register(on router: inout Router, appName: String, version: String) {
         // The answer never changes while the process runs: encode it once.
         let body = HTTPResponse.json(Health(status: "healthy", version: version, appName: appName)).body
-        router.add(.get, "/health") { _, _ in
-            var response = HTTPResponse.json(encoded: body)
-            response.headers.set("Cache-Control", "no-store")
-            return response
-        }
+        router.add(
+            .get, "/health", access: .public,
+            inline: { _, _ in
+                var response = HTTPResponse.json(encoded: body)
+                response.headers.set("Cache-Control", "no-store")
+                return response
+            })
     }
 }

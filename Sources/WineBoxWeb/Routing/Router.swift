@@ -11,12 +11,20 @@ public struct Router: Sendable {
     struct Route: Sendable {
         let method: HTTPMethod
         let pattern: RoutePattern
+        let access: RouteAccess
         let handler: RouteHandler
+    }
+
+    /// One row of the route table, for documentation and for tests that walk every route.
+    public struct RouteDescription: Sendable, Hashable {
+        public let method: HTTPMethod
+        public let pattern: String
+        public let access: RouteAccess
     }
 
     /// The result of looking up a request.
     public enum Match: Sendable {
-        case found(RouteHandler, parameters: Parameters, pattern: String)
+        case found(RouteHandler, parameters: Parameters, pattern: String, access: RouteAccess)
         /// The path exists but not for this method; `allowed` lists the methods that do exist.
         case methodNotAllowed(allowed: [HTTPMethod])
         case notFound
@@ -27,30 +35,38 @@ public struct Router: Sendable {
 
     public init() {}
 
-    /// Adds a route that runs on the server thread; see ``RouteHandler/inline(_:)``.
+    /// Every route, in registration-independent order (by pattern, then method).
+    public var routes: [RouteDescription] {
+        routesBySegmentCount.values.joined()
+            .map { RouteDescription(method: $0.method, pattern: $0.pattern.description, access: $0.access) }
+            .sorted { ($0.pattern, $0.method.rawValue) < ($1.pattern, $1.method.rawValue) }
+    }
+
+    /// Adds a route that runs on the server thread; see ``RouteHandler/inline(_:)``. Routes that are not
+    /// public run after the access guard, which is asynchronous, so only public inline routes stay inline.
     public mutating func add(
-        _ method: HTTPMethod, _ pattern: String,
+        _ method: HTTPMethod, _ pattern: String, access: RouteAccess = .signedIn,
         inline handler: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse
     ) {
-        add(method, pattern, .inline(handler))
+        add(method, pattern, access, .inline(handler))
     }
 
     /// Adds a route that runs as a Swift task; see ``RouteHandler/async(_:)``.
     public mutating func add(
-        _ method: HTTPMethod, _ pattern: String,
+        _ method: HTTPMethod, _ pattern: String, access: RouteAccess = .signedIn,
         _ handler: @escaping @Sendable (HTTPRequest, RequestContext) async throws -> HTTPResponse
     ) {
-        add(method, pattern, .async(handler))
+        add(method, pattern, access, .async(handler))
     }
 
-    private mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: RouteHandler) {
+    private mutating func add(_ method: HTTPMethod, _ pattern: String, _ access: RouteAccess, _ handler: RouteHandler) {
         let parsed = RoutePattern(pattern)
         var group = routesBySegmentCount[parsed.segments.count, default: []]
         precondition(
             !group.contains { $0.method == method && $0.pattern == parsed },
             "Route \(method) \(pattern) is registered twice")
         let index = group.firstIndex { parsed.isMoreSpecific(than: $0.pattern) } ?? group.endIndex
-        group.insert(Route(method: method, pattern: parsed, handler: handler), at: index)
+        group.insert(Route(method: method, pattern: parsed, access: access, handler: handler), at: index)
         routesBySegmentCount[parsed.segments.count] = group
     }
 
@@ -67,10 +83,12 @@ public struct Router: Sendable {
                 continue
             }
             if route.method == method {
-                return .found(route.handler, parameters: parameters, pattern: route.pattern.description)
+                return .found(
+                    route.handler, parameters: parameters, pattern: route.pattern.description, access: route.access)
             }
             if method == .head && route.method == .get && headFallback == nil {
-                headFallback = .found(route.handler, parameters: parameters, pattern: route.pattern.description)
+                headFallback = .found(
+                    route.handler, parameters: parameters, pattern: route.pattern.description, access: route.access)
             }
             if !allowed.contains(route.method) {
                 allowed.append(route.method)
