@@ -4,7 +4,7 @@ SWIFT ?= swift
 FORMATTED := Package.swift Sources Tests
 
 # Debian packages the build needs (headers and pkg-config files of the C libraries).
-BUILD_PACKAGES := pkg-config libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libtomlplusplus-dev
+BUILD_PACKAGES := pkg-config openssl libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libtomlplusplus-dev
 # Extra packages the tests use.
 TEST_PACKAGES := curl
 
@@ -27,6 +27,7 @@ debug: deps
 
 ## run: build, then serve on http://127.0.0.1:8000 with data in ./data
 run: build
+	@scripts/ensure-secrets.sh
 	./.build/release/winebox serve
 
 ## test: formatting check, then every test suite

@@ -1,6 +1,9 @@
-import Foundation
+public import Foundation
+import Synchronization
 public import WineBoxConfig
+import WineBoxDomain
 import WineBoxHTTP
+import WineBoxServices
 import WineBoxStorage
 public import WineBoxSupport
 import WineBoxWeb
@@ -15,17 +18,28 @@ public final class Application: Sendable {
     let logger: Logger
     let database: Database
     let server: HTTPServer
+    let accounts: AccountService
+    /// Runs password hashing off the cooperative pool, a bounded number at a time.
+    private let hashingPool: WorkerPool
+    /// The first-run setup code, logged as a link once the server listens; nil when accounts exist.
+    private let setupCode: String?
 
     /// Prepares the application without serving yet.
     ///
     /// - Throws: ``ApplicationError`` when the data directory or database cannot be prepared, or a storage
     ///   error from migration (for example a database written by a newer WineBox).
-    public init(configuration: AppConfiguration, logger: Logger) async throws {
+    public init(
+        configuration: AppConfiguration, secrets: Secrets, logger: Logger,
+        now: @escaping @Sendable () -> Date = { Date() },
+        instant: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+    ) async throws {
         self.configuration = configuration
         self.logger = logger
+        let signingKey = try SecretKeyCheck.signingKey(
+            secrets.secretKey, debug: configuration.server.debug, logger: logger)
 
         let dataDirectory = try Self.prepareDataDirectory(configuration.storage.dataDirectory)
-        let databasePath = dataDirectory + "/winebox.sqlite3"
+        let databasePath = dataDirectory + "/" + Self.databaseFileName
         let database = try Database(path: databasePath)
         self.database = database
         do {
@@ -46,6 +60,27 @@ public final class Application: Sendable {
             throw error
         }
 
+        let auth = configuration.auth
+        hashingPool = WorkerPool(name: "argon2", threadCount: auth.maxConcurrentHashes, maxQueuedJobs: 64)
+        let hasher = PasswordHasher(
+            parameters: Argon2Parameters(
+                iterations: UInt32(auth.argon2Iterations), memoryKiB: UInt32(auth.argon2MemoryKiB),
+                parallelism: UInt32(auth.argon2Parallelism)),
+            pool: hashingPool)
+        let tokens = TokenService(secretKey: signingKey, sessionLifetime: .seconds(auth.tokenLifetimeMinutes * 60))
+        do {
+            accounts = try await AccountService(
+                database: database, hasher: hasher, tokens: tokens, throttle: LoginThrottle(),
+                policy: PasswordPolicy(), requiresVerification: auth.emailVerificationRequired, logger: logger,
+                now: now, instant: instant)
+            setupCode = try await accounts.prepareFirstRun()
+        } catch {
+            hashingPool.shutdown()
+            await database.close()
+            throw error
+        }
+        let accessGuard = SessionGuard(database: database, tokens: tokens, now: now)
+
         let staticFiles = StaticFiles(directory: configuration.server.publicDirectory)
         if staticFiles == nil {
             logger.warning(
@@ -53,9 +88,9 @@ public final class Application: Sendable {
                 [("public_dir", configuration.server.publicDirectory)])
         }
         let responder = WebResponder(
-            router: Self.makeRouter(configuration: configuration),
-            middleware: Self.makeMiddleware(configuration: configuration),
-            staticFiles: staticFiles, logger: logger)
+            router: Self.makeRouter(configuration: configuration, accounts: accounts),
+            middleware: Self.makeMiddleware(configuration: configuration, instant: instant),
+            staticFiles: staticFiles, accessGuard: accessGuard, logger: logger)
         let server = configuration.server
         self.server = HTTPServer(
             configuration: HTTPServerConfiguration(
@@ -64,6 +99,9 @@ public final class Application: Sendable {
                 maxConnectionsPerIP: server.maxConnectionsPerIP, maxBodyBytes: configuration.storage.maxUploadBytes),
             handler: responder, logger: logger)
     }
+
+    /// The database file inside the data directory.
+    static let databaseFileName = "winebox.sqlite3"
 
     /// The port the server listens on; useful when the configuration asked for port 0.
     public var port: Int { server.port }
@@ -79,6 +117,12 @@ public final class Application: Sendable {
                 ("url", "http://\(Self.urlHost(configuration.server.bindAddress)):\(server.port)"),
                 ("version", WineBoxVersion.current), ("workers", String(configuration.server.effectiveWorkerCount)),
             ])
+        if let setupCode {
+            let link =
+                "http://\(Self.urlHost(configuration.server.bindAddress)):\(server.port)/#setup?token=\(setupCode)"
+            logger.warning(
+                "No accounts yet: open the setup link to create the first admin (it works once)", [("setup_url", link)])
+        }
     }
 
     /// Stops accepting connections, lets in-flight requests finish (up to `gracePeriod`), then closes the
@@ -86,22 +130,36 @@ public final class Application: Sendable {
     public func shutdown(gracePeriod: Duration = .seconds(10)) async {
         logger.info("Shutting down", [("in_flight", String(server.inFlightCount))])
         await server.shutdown(gracePeriod: gracePeriod)
+        hashingPool.shutdown()
         await database.close()
         logger.info("Stopped")
     }
 
-    static func makeMiddleware(configuration: AppConfiguration) -> [any Middleware] {
+    /// The middleware, outermost first: the access log sees every final response, security headers go on every
+    /// response (errors included), the client address is decided before the rate limits use it.
+    static func makeMiddleware(
+        configuration: AppConfiguration, instant: @escaping @Sendable () -> ContinuousClock.Instant
+    ) -> [any Middleware] {
         var middleware: [any Middleware] = []
         if configuration.logging.accessLog {
             middleware.append(AccessLogMiddleware())
         }
         middleware.append(SecurityHeadersMiddleware(enforceHTTPS: configuration.server.enforceHTTPS))
+        middleware.append(ClientAddressMiddleware(trustedProxies: configuration.server.trustedProxies))
+        if configuration.server.rateLimitEnabled {
+            let limits = RateLimitMiddleware.Limits(
+                apiPerMinute: configuration.server.rateLimitPerMinute,
+                authPerMinute: configuration.auth.authRateLimitPerMinute)
+            middleware.append(RateLimitMiddleware(limits: limits, instant: instant))
+        }
         return middleware
     }
 
-    static func makeRouter(configuration: AppConfiguration) -> Router {
+    static func makeRouter(configuration: AppConfiguration, accounts: AccountService) -> Router {
         var router = Router()
         HealthRoutes.register(on: &router, appName: configuration.appName, version: WineBoxVersion.current)
+        AuthRoutes.register(on: &router, accounts: accounts)
+        AdminRoutes.register(on: &router, accounts: accounts)
         return router
     }
 

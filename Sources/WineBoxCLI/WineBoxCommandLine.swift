@@ -12,6 +12,15 @@ public enum WineBoxCommandLine {
         arguments: [String], environment: [String: String], currentDirectory: String,
         output: CommandOutput = .standard
     ) async -> Int32 {
+        await run(
+            arguments: arguments, environment: environment, currentDirectory: currentDirectory, output: output,
+            passwordSource: .standard)
+    }
+
+    static func run(
+        arguments: [String], environment: [String: String], currentDirectory: String, output: CommandOutput,
+        passwordSource: PasswordInput.Source
+    ) async -> Int32 {
         let parser = ArgumentParser(commands: Commands.all)
         let help = HelpFormatter(parser: parser)
         let parsed: ParsedArguments
@@ -42,6 +51,8 @@ public enum WineBoxCommandLine {
                 return ConfigCheckCommand.run(context)
             case Commands.version.path:
                 return VersionCommand.run(output: output)
+            case let path where path.first == "user":
+                return await UserCommand.run(context, passwordSource: passwordSource)
             default:
                 output.printError("winebox: '\(path.joined(separator: " "))' is not available")
                 return ExitCode.usage
@@ -60,6 +71,13 @@ struct CommandContext: Sendable {
     /// Loads the configuration as `serve` uses it; `overrides` are extra WINEBOX_* variables that win over
     /// the real environment.
     func loadConfiguration(overrides: [String: String] = [:]) throws(ConfigurationError) -> LoadedConfiguration {
+        var environment = self.environment
+        // The earlier WineBox's switch for benchmarks, kept: it maps onto server.rate_limit_enabled.
+        if let disabled = environment["WINEBOX_RATE_LIMIT_DISABLED"]?.lowercased(),
+            ["1", "true", "yes", "on"].contains(disabled)
+        {
+            environment["WINEBOX_SERVER_RATE_LIMIT_ENABLED"] = "false"
+        }
         let loader = ConfigurationLoader(
             environment: environment.merging(overrides) { _, override in override },
             currentDirectory: currentDirectory, homeDirectory: environment["HOME"])

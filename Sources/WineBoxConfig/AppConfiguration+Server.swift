@@ -44,6 +44,17 @@ extension AppConfiguration {
         ///
         /// Default `"Public"`. A relative path is relative to the current working directory.
         public var publicDirectory = "Public"
+        /// Whether per-client rate limits apply (`rate_limit_enabled`, `WINEBOX_SERVER_RATE_LIMIT_ENABLED`).
+        ///
+        /// Default `true`. `WINEBOX_RATE_LIMIT_DISABLED=1` (the earlier WineBox's switch, for benchmarks) turns
+        /// them off too.
+        public var rateLimitEnabled = true
+        /// API requests per minute per client address (`rate_limit_per_minute`,
+        /// `WINEBOX_SERVER_RATE_LIMIT_PER_MINUTE`). Default 60; 1-100000.
+        public var rateLimitPerMinute = 60
+        /// Reverse proxies whose `X-Forwarded-For` header is believed (`trusted_proxies`,
+        /// `WINEBOX_SERVER_TRUSTED_PROXIES`, comma-separated). Default none: the connecting address counts.
+        public var trustedProxies: [String] = []
 
         /// The all-defaults server settings.
         public init() {}

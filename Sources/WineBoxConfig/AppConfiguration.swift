@@ -14,6 +14,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var storage = Storage()
     /// Log output (`[logging]`).
     public var logging = Logging()
+    /// Accounts and sign-in (`[auth]`).
+    public var auth = Auth()
 
     /// The all-defaults configuration.
     public init() {}

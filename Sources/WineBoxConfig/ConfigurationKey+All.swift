@@ -14,11 +14,21 @@ extension ConfigurationKey {
         .integer("server", "max_connections", \.server.maxConnections, range: 1...100_000),
         .integer("server", "max_connections_per_ip", \.server.maxConnectionsPerIP, range: 0...100_000),
         .string("server", "public_dir", \.server.publicDirectory, constraint: "path", check: checkPath),
+        .boolean("server", "rate_limit_enabled", \.server.rateLimitEnabled),
+        .integer("server", "rate_limit_per_minute", \.server.rateLimitPerMinute, range: 1...100_000),
+        .stringList("server", "trusted_proxies", \.server.trustedProxies, check: checkProxy),
         .string("storage", "data_dir", \.storage.dataDirectory, constraint: "path", check: checkPath),
         .integer("storage", "max_upload_mb", \.storage.maxUploadMB, range: 1...1_024),
         .choice("logging", "level", \.logging.level),
         .choice("logging", "format", \.logging.format),
         .boolean("logging", "access_log", \.logging.accessLog),
+        .boolean("auth", "email_verification_required", \.auth.emailVerificationRequired),
+        .integer("auth", "token_lifetime_minutes", \.auth.tokenLifetimeMinutes, range: 5...1_440),
+        .integer("auth", "argon2_memory_kib", \.auth.argon2MemoryKiB, range: 19_456...1_048_576),
+        .integer("auth", "argon2_iterations", \.auth.argon2Iterations, range: 2...10),
+        .integer("auth", "argon2_parallelism", \.auth.argon2Parallelism, range: 1...8),
+        .integer("auth", "max_concurrent_hashes", \.auth.maxConcurrentHashes, range: 1...16),
+        .integer("auth", "auth_rate_limit_per_minute", \.auth.authRateLimitPerMinute, range: 1...10_000),
     ]
 
     /// The keys by their dotted ``path``.
@@ -43,6 +53,11 @@ extension ConfigurationKey {
     private static func checkHost(_ text: String) -> String? {
         AppConfiguration.Server.isValidHost(text)
             ? nil : "must be an IPv4 or IPv6 address (such as 127.0.0.1, 0.0.0.0 or ::1) or \"localhost\""
+    }
+
+    private static func checkProxy(_ text: String) -> String? {
+        text.lowercased() != "localhost" && AppConfiguration.Server.isValidHost(text)
+            ? nil : "must be an IPv4 or IPv6 address"
     }
 
     private static func checkPath(_ text: String) -> String? {

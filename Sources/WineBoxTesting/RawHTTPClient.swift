@@ -36,7 +36,7 @@ public final class RawHTTPClient: @unchecked Sendable {
     public struct ClientError: Error, CustomStringConvertible {
         public let description: String
 
-        init(_ description: String) {
+        public init(_ description: String) {
             self.description = description
         }
     }

@@ -11,12 +11,9 @@ func withApplication(
 ) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    var configuration = AppConfiguration()
-    configuration.server.port = 0
-    configuration.server.workers = 2
-    configuration.storage.dataDirectory = directory.file("data")
+    var configuration = AppConfiguration.forTests(dataDirectory: directory.file("data"))
     configuration.server.publicDirectory = publicDirectory ?? directory.file("no-public")
-    let application = try await Application(configuration: configuration, logger: .disabled)
+    let application = try await Application(configuration: configuration, secrets: .forTests, logger: .disabled)
     try application.start()
     do {
         try await body(application, directory)
@@ -25,6 +22,23 @@ func withApplication(
         throw error
     }
     await application.shutdown(gracePeriod: .seconds(1))
+}
+
+extension AppConfiguration {
+    /// Port 0, two workers, the given data directory, and cheap Argon2 so tests stay fast.
+    static func forTests(dataDirectory: String) -> AppConfiguration {
+        var configuration = AppConfiguration()
+        configuration.server.port = 0
+        configuration.server.workers = 2
+        configuration.storage.dataDirectory = dataDirectory
+        configuration.auth.argon2MemoryKiB = 19_456
+        configuration.auth.argon2Iterations = 2
+        return configuration
+    }
+}
+
+extension Secrets {
+    static let forTests = Secrets(secretKey: "test-signing-key-0123456789abcdefghijklmnopqrstuvwxyz")
 }
 
 @Suite struct ApplicationTests {
@@ -84,11 +98,9 @@ func withApplication(
     @Test func theDatabaseIsCreatedInTheDataDirectoryAndSurvivesARestart() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        var configuration = AppConfiguration()
-        configuration.server.port = 0
-        configuration.storage.dataDirectory = directory.file("nested/data")
+        let configuration = AppConfiguration.forTests(dataDirectory: directory.file("nested/data"))
         for _ in 0..<2 {
-            let application = try await Application(configuration: configuration, logger: .disabled)
+            let application = try await Application(configuration: configuration, secrets: .forTests, logger: .disabled)
             try application.start()
             #expect(try await RawHTTPClient(port: application.port).request("GET", "/health").status == 200)
             await application.shutdown(gracePeriod: .seconds(1))
@@ -99,10 +111,9 @@ func withApplication(
     }
 
     @Test func anUnwritableDataDirectoryIsAClearStartUpError() async throws {
-        var configuration = AppConfiguration()
-        configuration.storage.dataDirectory = "/proc/winebox-cannot-exist"
+        let configuration = AppConfiguration.forTests(dataDirectory: "/proc/winebox-cannot-exist")
         await #expect(throws: ApplicationError.self) {
-            try await Application(configuration: configuration, logger: .disabled)
+            try await Application(configuration: configuration, secrets: .forTests, logger: .disabled)
         }
     }
 }

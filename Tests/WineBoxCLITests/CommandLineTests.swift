@@ -94,3 +94,16 @@ final class CapturedOutput: Sendable {
         #expect(output.error.contains("/nonexistent/winebox.toml"))
     }
 }
+
+@Suite struct RateLimitSwitchTests {
+    @Test func theEarlierWineBoxSwitchTurnsRateLimitsOff() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let captured = CapturedOutput()
+        let status = await WineBoxCommandLine.run(
+            arguments: ["config", "check"], environment: ["WINEBOX_RATE_LIMIT_DISABLED": "1"],
+            currentDirectory: directory.path, output: captured.output)
+        #expect(status == 0)
+        #expect(captured.out.contains("rate_limit_enabled = false"))
+    }
+}

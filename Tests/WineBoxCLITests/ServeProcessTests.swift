@@ -19,7 +19,10 @@ import WineBoxTesting
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["serve", "--port", "0", "--data-dir", directory.file("data")]
         process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
-        process.environment = ["WINEBOX_LOGGING_FORMAT": "json", "PATH": "/usr/bin:/bin"]
+        process.environment = [
+            "WINEBOX_LOGGING_FORMAT": "json", "PATH": "/usr/bin:/bin",
+            "WINEBOX_SECRET_KEY": "process-test-key-0123456789abcdefghijklmnopqrstuvwxyz",
+        ]
         let errorPipe = Pipe()
         process.standardError = errorPipe
         process.standardOutput = FileHandle.nullDevice
@@ -52,12 +55,17 @@ final class LogReader: @unchecked Sendable {
     init(handle: FileHandle) {
         Thread.detachNewThread { [self] in
             var pending = Data()
+            var chunk = [UInt8](repeating: 0, count: 4096)
             while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty {
+                // POSIX read rather than FileHandle.availableData, which traps on EINTR (SIGCHLD arrives here).
+                let count = chunk.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR {
+                    continue
+                }
+                if count <= 0 {
                     break
                 }
-                pending.append(chunk)
+                pending.append(contentsOf: chunk.prefix(count))
                 while let newline = pending.firstIndex(of: 0x0A) {
                     let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
                     pending.removeSubrange(pending.startIndex...newline)

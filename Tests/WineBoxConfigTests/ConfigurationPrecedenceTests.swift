@@ -74,13 +74,27 @@ import Testing
                 case .string(let text): environment[key.environmentVariable] = text
                 case .integer(let number): environment[key.environmentVariable] = String(number)
                 case .boolean(let flag): environment[key.environmentVariable] = flag ? "true" : "false"
+                // An empty list has no environment form (an empty variable counts as unset); see the list test.
+                case .array(let elements) where elements.isEmpty: continue
                 default: Issue.record("no environment form for \(key.path)")
                 }
             }
             let loaded = try sandbox.loader(environment: environment).load()
             #expect(loaded.configuration == AppConfiguration())
-            for key in ConfigurationKey.all {
+            for key in ConfigurationKey.all where environment[key.environmentVariable] != nil {
                 #expect(loaded.source(of: key.path) == .environment(key.environmentVariable))
+            }
+        }
+    }
+
+    @Test func listKeysTakeCommaSeparatedEnvironmentValuesAndCheckEachElement() throws {
+        try withSandbox { sandbox in
+            let loaded = try sandbox.loader(
+                environment: ["WINEBOX_SERVER_TRUSTED_PROXIES": " 10.0.0.1, ::1 ,"]
+            ).load()
+            #expect(loaded.configuration.server.trustedProxies == ["10.0.0.1", "::1"])
+            #expect(throws: ConfigurationError.self) {
+                try sandbox.loader(environment: ["WINEBOX_SERVER_TRUSTED_PROXIES": "10.0.0.1,proxy.example"]).load()
             }
         }
     }

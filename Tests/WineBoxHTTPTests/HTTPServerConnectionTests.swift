@@ -159,6 +159,28 @@ struct HTTPServerConnectionTests {
         #expect(try await inFlight.value.status == 503)
     }
 
+    @Test func aClientThatLeavesDuringADeferredRequestIsNoLongerCountedInFlight() async throws {
+        let slow: @Sendable (HTTPRequest) -> HTTPHandlerResult = { _ in
+            .deferred {
+                try? await Task.sleep(for: .milliseconds(200))
+                return HTTPResponse(status: .ok)
+            }
+        }
+        try await withServer(handler: slow) { server in
+            do {
+                let client = try RawHTTPClient(port: server.port)
+                try await client.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+                while server.inFlightCount == 0 {
+                    try await Task.sleep(for: .milliseconds(5))
+                }
+            }
+            for _ in 0..<100 where server.inFlightCount > 0 {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(server.inFlightCount == 0)
+        }
+    }
+
     @Test func startingTwiceOrOnABusyPortFailsWithAClearError() async throws {
         try await withServer(handler: echo) { server in
             #expect(throws: HTTPServerError.self) { try server.start() }

@@ -22,5 +22,34 @@ enum Commands {
 
     static let version = CommandSpec(["version"], summary: "Print the version")
 
-    static let all = [serve, configCheck, version]
+    static let userAdd = CommandSpec(
+        ["user", "add"], summary: "Create an account (verified); --admin for an administrator",
+        details: """
+            The password is read from standard input with --password-stdin, or asked twice at a terminal.
+            It must have 8 to 128 characters and not be a common password.
+            """,
+        options: [
+            .init("admin", help: "Make the account an administrator"),
+            .init("name", value: "NAME", help: "The member's full name"),
+            .init("password-stdin", help: "Read the password from the first line of standard input"),
+        ], positionals: ["EMAIL"])
+
+    static let userList = CommandSpec(["user", "list"], summary: "List the accounts")
+
+    static let userDisable = CommandSpec(
+        ["user", "disable"], summary: "Disable an account and sign it out everywhere", positionals: ["EMAIL"])
+
+    static let userEnable = CommandSpec(
+        ["user", "enable"], summary: "Enable a disabled account", positionals: ["EMAIL"])
+
+    static let userPasswd = CommandSpec(
+        ["user", "passwd"], summary: "Set a new password and sign the account out everywhere",
+        options: [.init("password-stdin", help: "Read the password from the first line of standard input")],
+        positionals: ["EMAIL"])
+
+    static let userRemove = CommandSpec(
+        ["user", "remove"], summary: "Remove an account (needs --force)",
+        options: [.init("force", help: "Confirm the removal; it cannot be undone")], positionals: ["EMAIL"])
+
+    static let all = [serve, configCheck, userAdd, userList, userDisable, userEnable, userPasswd, userRemove, version]
 }

@@ -30,7 +30,8 @@ enum ServeCommand {
         let watcher = SignalWatcher()
         let application: Application
         do {
-            application = try await Application(configuration: loaded.configuration, logger: logger)
+            application = try await Application(
+                configuration: loaded.configuration, secrets: loaded.secrets, logger: logger)
             try application.start()
         } catch {
             logger.error("WineBox could not start", [("error", String(describing: error))])

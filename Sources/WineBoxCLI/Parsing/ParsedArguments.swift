@@ -18,6 +18,14 @@ struct ParsedArguments: Sendable, Equatable {
     /// Positional arguments in order.
     var positionals: [String] = []
 
+    /// The command words, for `.run`; empty otherwise.
+    var commandPath: [String] {
+        if case .run(let path) = action {
+            return path
+        }
+        return []
+    }
+
     func value(_ option: String) -> String? {
         options[option]
     }

@@ -70,11 +70,15 @@ func serverRequestCompleted(
     context: UnsafeMutableRawPointer?, connection: OpaquePointer?,
     requestContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, reason: MHD_RequestTerminationCode
 ) {
-    guard let requestContext, let pointer = requestContext.pointee else {
+    guard let context, let requestContext, let pointer = requestContext.pointee else {
         return
     }
-    Unmanaged<RequestState>.fromOpaque(pointer).release()
+    let state = Unmanaged<RequestState>.fromOpaque(pointer).takeRetainedValue()
     requestContext.pointee = nil
+    // A deferred request whose client went away ends here without its response being queued.
+    if state.isDeferred && !state.isAnswered {
+        Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue().deferredRequestFinished(state)
+    }
 }
 
 /// libmicrohttpd's error logger: protocol errors and resource problems, at debug level.

@@ -1,0 +1,42 @@
+import Foundation
+import WineBoxDomain
+
+/// A user as the API shows it: never the password hash or the session epoch.
+struct PublicUser: Encodable, Sendable {
+    let id: String
+    let email: String
+    let fullName: String
+    let role: String
+    let isAdmin: Bool
+    let isActive: Bool
+    let isVerified: Bool
+    let createdAt: Date
+    let updatedAt: Date
+    let lastLogin: Date?
+
+    init(_ user: User) {
+        id = user.id
+        email = user.email.value
+        fullName = user.fullName
+        role = user.role.rawValue
+        isAdmin = user.role == .admin
+        isActive = user.isActive
+        isVerified = user.isVerified
+        createdAt = user.createdAt
+        updatedAt = user.updatedAt
+        lastLogin = user.lastSignInAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case email
+        case fullName = "full_name"
+        case role
+        case isAdmin = "is_admin"
+        case isActive = "is_active"
+        case isVerified = "is_verified"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case lastLogin = "last_login"
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import WineBoxDomain
+import WineBoxServices
+import WineBoxSupport
+
+@Suite struct TokenServiceTests {
+    let service = TokenService(secretKey: "a-test-secret-key-that-is-long-enough-0123456789")
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    private func isRejected(_ token: String, purpose: TokenPurpose = .session, at time: Date? = nil) -> Bool {
+        do {
+            _ = try service.verify(token, purpose: purpose, now: time ?? now)
+            return false
+        } catch let error as WineBoxError {
+            return error.code == .unauthenticated
+        } catch {
+            return false
+        }
+    }
+
+    private func segments(_ token: String) -> [String] {
+        token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    private func base64URL(_ text: String) -> String {
+        Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    @Test func aFreshTokenVerifiesWithItsClaims() throws {
+        let (token, claims) = service.issue(subject: "user-1", purpose: .session, sessionEpoch: 3, now: now)
+        let verified = try service.verify(token, purpose: .session, now: now.addingTimeInterval(60))
+        #expect(verified == claims)
+        #expect(claims.exp - claims.iat == 7200)
+        #expect(claims.jti.count == 32)
+        #expect(claims.sev == 3)
+    }
+
+    @Test func expiredTokensAreRejected() {
+        let (token, _) = service.issue(subject: "u", purpose: .session, sessionEpoch: 0, now: now)
+        #expect(isRejected(token, at: now.addingTimeInterval(7200)))
+        #expect(!isRejected(token, at: now.addingTimeInterval(7199)))
+    }
+
+    @Test func tokensFromTheFutureAreRejected() {
+        let (token, _) = service.issue(subject: "u", purpose: .session, sessionEpoch: 0, now: now)
+        #expect(isRejected(token, at: now.addingTimeInterval(-120)))
+    }
+
+    @Test func aTokenForOnePurposeNeverWorksForAnother() {
+        let (reset, _) = service.issue(subject: "u", purpose: .passwordReset, sessionEpoch: 0, now: now)
+        #expect(isRejected(reset, purpose: .session))
+        #expect(isRejected(reset, purpose: .emailVerification))
+        #expect(!isRejected(reset, purpose: .passwordReset))
+    }
+
+    @Test func tamperedPayloadsAndSignaturesAreRejected() {
+        let (token, _) = service.issue(subject: "user-1", purpose: .session, sessionEpoch: 0, now: now)
+        let parts = segments(token)
+        let forgedPayload = base64URL(
+            #"{"exp":9999999999,"iat":1800000000,"jti":"x","purpose":"session","sev":0,"sub":"admin"}"#)
+        #expect(isRejected([parts[0], forgedPayload, parts[2]].joined(separator: ".")))
+        var signature = Array(parts[2])
+        signature[0] = signature[0] == "A" ? "B" : "A"
+        #expect(isRejected([parts[0], parts[1], String(signature)].joined(separator: ".")))
+        #expect(isRejected(parts[0] + "." + parts[1]))
+        #expect(isRejected(token + ".extra"))
+        #expect(isRejected("not a token"))
+        #expect(isRejected(String(repeating: "a", count: 5000)))
+    }
+
+    @Test func onlyHS256IsAccepted() {
+        let (token, _) = service.issue(subject: "u", purpose: .session, sessionEpoch: 0, now: now)
+        let parts = segments(token)
+        let none = base64URL(#"{"alg":"none","typ":"JWT"}"#)
+        #expect(isRejected([none, parts[1], ""].joined(separator: ".")))
+        #expect(isRejected([none, parts[1], parts[2]].joined(separator: ".")))
+        let hs512 = base64URL(#"{"alg":"HS512","typ":"JWT"}"#)
+        #expect(isRejected([hs512, parts[1], parts[2]].joined(separator: ".")))
+        let lowercase = base64URL(#"{"alg":"hs256","typ":"JWT"}"#)
+        #expect(isRejected([lowercase, parts[1], parts[2]].joined(separator: ".")))
+    }
+
+    @Test func aTokenSignedWithAnotherKeyIsRejected() {
+        let other = TokenService(secretKey: "another-secret-key-that-is-long-enough-987654321")
+        let (token, _) = other.issue(subject: "u", purpose: .session, sessionEpoch: 0, now: now)
+        #expect(isRejected(token))
+    }
+}
