@@ -41,7 +41,6 @@ enum UserCommand {
             context.output.printError("winebox: \(error)")
             return ExitCode.failure
         }
-        defer { Task { await administration.close() } }
         do {
             let message = try await perform(path, email: email, password: password, context, administration)
             await administration.close()
