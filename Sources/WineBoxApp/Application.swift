@@ -37,6 +37,7 @@ public final class Application: Sendable {
         self.logger = logger
         let signingKey = try SecretKeyCheck.signingKey(
             secrets.secretKey, debug: configuration.server.debug, logger: logger)
+        Self.warnAboutProductionSettings(configuration, logger: logger)
 
         let dataDirectory = try Self.prepareDataDirectory(configuration.storage.dataDirectory)
         let databasePath = dataDirectory + "/" + Self.databaseFileName
@@ -146,6 +147,10 @@ public final class Application: Sendable {
         }
         middleware.append(SecurityHeadersMiddleware(enforceHTTPS: configuration.server.enforceHTTPS))
         middleware.append(ClientAddressMiddleware(trustedProxies: configuration.server.trustedProxies))
+        if configuration.server.enforceHTTPS {
+            middleware.append(HTTPSOnlyMiddleware(trustedProxies: configuration.server.trustedProxies))
+        }
+        middleware.append(CORSMiddleware(origins: configuration.server.corsOrigins))
         if configuration.server.rateLimitEnabled {
             let limits = RateLimitMiddleware.Limits(
                 apiPerMinute: configuration.server.rateLimitPerMinute,
@@ -161,6 +166,22 @@ public final class Application: Sendable {
         AuthRoutes.register(on: &router, accounts: accounts)
         AdminRoutes.register(on: &router, accounts: accounts)
         return router
+    }
+
+    /// The production checklist items that can only be warned about, not enforced.
+    static func warnAboutProductionSettings(_ configuration: AppConfiguration, logger: Logger) {
+        let server = configuration.server
+        if server.debug {
+            logger.warning("Debug mode is on: never use it in production")
+        }
+        if !server.enforceHTTPS {
+            logger.warning("enforce_https is off: put WineBox behind an HTTPS reverse proxy and turn it on")
+        } else if server.trustedProxies.isEmpty {
+            logger.warning("enforce_https is on but no trusted_proxies are set: every non-health request is refused")
+        }
+        if server.corsOrigins.contains("*") {
+            logger.warning("cors_origins allows any origin: list the exact origins instead")
+        }
     }
 
     /// Creates the data directory (mode 0700) when missing and returns its absolute path.

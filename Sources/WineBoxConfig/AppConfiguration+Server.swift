@@ -55,6 +55,10 @@ extension AppConfiguration {
         /// Reverse proxies whose `X-Forwarded-For` header is believed (`trusted_proxies`,
         /// `WINEBOX_SERVER_TRUSTED_PROXIES`, comma-separated). Default none: the connecting address counts.
         public var trustedProxies: [String] = []
+        /// Origins allowed to call the API from a browser on another origin (`cors_origins`,
+        /// `WINEBOX_SERVER_CORS_ORIGINS`, comma-separated). Default none: same-origin only. `"*"` allows any
+        /// origin and is warned about in production.
+        public var corsOrigins: [String] = []
 
         /// The all-defaults server settings.
         public init() {}

@@ -17,6 +17,7 @@ extension ConfigurationKey {
         .boolean("server", "rate_limit_enabled", \.server.rateLimitEnabled),
         .integer("server", "rate_limit_per_minute", \.server.rateLimitPerMinute, range: 1...100_000),
         .stringList("server", "trusted_proxies", \.server.trustedProxies, check: checkProxy),
+        .stringList("server", "cors_origins", \.server.corsOrigins, check: checkOrigin),
         .string("storage", "data_dir", \.storage.dataDirectory, constraint: "path", check: checkPath),
         .integer("storage", "max_upload_mb", \.storage.maxUploadMB, range: 1...1_024),
         .choice("logging", "level", \.logging.level),
@@ -58,6 +59,15 @@ extension ConfigurationKey {
     private static func checkProxy(_ text: String) -> String? {
         text.lowercased() != "localhost" && AppConfiguration.Server.isValidHost(text)
             ? nil : "must be an IPv4 or IPv6 address"
+    }
+
+    private static func checkOrigin(_ text: String) -> String? {
+        if text == "*" { return nil }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        let valid =
+            (text.hasPrefix("http://") || text.hasPrefix("https://")) && parts.count == 3 && !parts[2].isEmpty
+            && !text.unicodeScalars.contains { $0.value <= 0x20 }
+        return valid ? nil : "must be \"*\" or an origin such as \"https://cellar.example.com\" (no path)"
     }
 
     private static func checkPath(_ text: String) -> String? {

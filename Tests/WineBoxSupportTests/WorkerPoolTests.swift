@@ -30,13 +30,14 @@ private final class Occupancy: Sendable {
         let names = try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<8 {
                 group.addTask {
-                    try await pool.run { @Sendable () -> String in Thread.current.name ?? "" }
+                    try await pool.run { @Sendable () -> String in WorkerPool.currentPoolName ?? "" }
                 }
             }
             return try await group.reduce(into: Set<String>()) { $0.insert($1) }
         }
         #expect(!names.isEmpty)
-        #expect(names.allSatisfy { $0.hasPrefix("test-pool-") })
+        #expect(names == ["test-pool"])
+        #expect(WorkerPool.currentPoolName == nil)
     }
 
     @Test func concurrencyNeverExceedsTheThreadCount() async throws {

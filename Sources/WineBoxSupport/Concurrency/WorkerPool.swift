@@ -30,11 +30,19 @@ public final class WorkerPool: @unchecked Sendable {
             let threadName = "\(name)-\(index)"
             let thread = Thread { [self] in
                 Thread.current.name = threadName
+                Thread.current.threadDictionary[Self.poolNameKey] = name
                 self.workLoop()
             }
             runningThreads += 1
             thread.start()
         }
+    }
+
+    private static let poolNameKey = "winebox.worker-pool"
+
+    /// The name of the pool whose thread is running the caller, or nil when called from any other thread.
+    public static var currentPoolName: String? {
+        Thread.current.threadDictionary[poolNameKey] as? String
     }
 
     /// Runs `work` on one of the pool's threads and returns its result.
