@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // toml++ is C++; this tiny target gives it a C interface Swift can call.
         .target(
             name: "CTOMLShim",
@@ -34,12 +35,12 @@ let package = Package(
         .target(name: "WineBoxSupport", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
         .target(name: "WineBoxHTTP", dependencies: ["CMicroHTTPD", "WineBoxSupport"], swiftSettings: swiftSettings),
         .target(name: "WineBoxWeb", dependencies: ["WineBoxHTTP", "WineBoxSupport"], swiftSettings: swiftSettings),
-        .target(name: "WineBoxDomain", swiftSettings: swiftSettings),
+        .target(name: "WineBoxDomain", exclude: ["Resources/README.md"], swiftSettings: swiftSettings),
         .target(name: "WineBoxStorage", dependencies: ["CSQLite", "WineBoxDomain"], swiftSettings: swiftSettings),
         .target(name: "WineBoxConfig", dependencies: ["CTOMLShim"], swiftSettings: swiftSettings),
         .target(
             name: "WineBoxServices",
-            dependencies: ["CArgon2", "WineBoxDomain", "WineBoxSupport"],
+            dependencies: ["CArgon2", "CCrypto", "CCurl", "WineBoxDomain", "WineBoxSupport"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -74,6 +75,7 @@ let package = Package(
             dependencies: ["WineBoxTesting", "WineBoxWeb", "WineBoxHTTP", "WineBoxSupport"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "WineBoxDomainTests", dependencies: ["WineBoxDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "WineBoxStorageTests", dependencies: ["WineBoxStorage"], swiftSettings: swiftSettings),
         .testTarget(name: "WineBoxConfigTests", dependencies: ["WineBoxConfig"], swiftSettings: swiftSettings),
         .testTarget(

@@ -3,7 +3,7 @@ import Synchronization
 public import WineBoxConfig
 import WineBoxDomain
 import WineBoxHTTP
-import WineBoxServices
+public import WineBoxServices
 import WineBoxStorage
 public import WineBoxSupport
 import WineBoxWeb
@@ -31,13 +31,23 @@ public final class Application: Sendable {
     public init(
         configuration: AppConfiguration, secrets: Secrets, logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() },
-        instant: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+        instant: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
+        mailer: (any Mailer)? = nil
     ) async throws {
         self.configuration = configuration
         self.logger = logger
         let signingKey = try SecretKeyCheck.signingKey(
             secrets.secretKey, debug: configuration.server.debug, logger: logger)
         Self.warnAboutProductionSettings(configuration, logger: logger)
+        let mailConfiguration = Self.mailConfiguration(configuration.email, secrets: secrets)
+        let accountMail: AccountMail
+        do {
+            accountMail = AccountMail(
+                mailer: try mailer ?? mailConfiguration.makeMailer(logger: logger),
+                templates: MailTemplates(configuration: mailConfiguration))
+        } catch {
+            throw ApplicationError("The mail settings are not usable: \(error)")
+        }
 
         let dataDirectory = try Self.prepareDataDirectory(configuration.storage.dataDirectory)
         let databasePath = dataDirectory + "/" + Self.databaseFileName
@@ -72,8 +82,9 @@ public final class Application: Sendable {
         do {
             accounts = try await AccountService(
                 database: database, hasher: hasher, tokens: tokens, throttle: LoginThrottle(),
-                policy: PasswordPolicy(), requiresVerification: auth.emailVerificationRequired, logger: logger,
-                now: now, instant: instant)
+                policy: PasswordPolicy(), requiresVerification: auth.emailVerificationRequired,
+                registrationEnabled: auth.registrationEnabled, mail: accountMail, logger: logger, now: now,
+                instant: instant)
             setupCode = try await accounts.prepareFirstRun()
         } catch {
             hashingPool.shutdown()
@@ -165,7 +176,20 @@ public final class Application: Sendable {
         HealthRoutes.register(on: &router, appName: configuration.appName, version: WineBoxVersion.current)
         AuthRoutes.register(on: &router, accounts: accounts)
         AdminRoutes.register(on: &router, accounts: accounts)
+        RecoveryRoutes.register(on: &router, accounts: accounts)
         return router
+    }
+
+    static func mailConfiguration(_ email: AppConfiguration.Email, secrets: Secrets) -> MailConfiguration {
+        MailConfiguration(
+            backend: MailConfiguration.Backend(rawValue: email.backend) ?? .console, fromAddress: email.fromAddress,
+            fromName: email.fromName, frontendURL: email.frontendURL, awsRegion: email.awsRegion,
+            sesEndpoint: email.sesEndpoint.isEmpty ? nil : email.sesEndpoint,
+            smtpHost: email.smtpHost.isEmpty ? nil : email.smtpHost, smtpPort: email.smtpPort,
+            smtpUsername: email.smtpUsername.isEmpty ? nil : email.smtpUsername,
+            smtpSecurity: MailConfiguration.SMTPSecurity(rawValue: email.smtpSecurity) ?? .starttls,
+            smtpPassword: secrets.smtpPassword, awsAccessKeyID: secrets.awsAccessKeyID,
+            awsSecretAccessKey: secrets.awsSecretAccessKey, timeout: .seconds(email.timeoutSeconds))
     }
 
     /// The production checklist items that can only be warned about, not enforced.

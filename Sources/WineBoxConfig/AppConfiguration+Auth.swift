@@ -5,6 +5,10 @@ extension AppConfiguration {
         /// (`email_verification_required`, `WINEBOX_AUTH_EMAIL_VERIFICATION_REQUIRED`). Default `true`.
         /// Accounts created by an admin, the CLI or first-run setup count as verified.
         public var emailVerificationRequired = true
+        /// Whether anyone who can reach WineBox may create an account (`registration_enabled`,
+        /// `WINEBOX_AUTH_REGISTRATION_ENABLED`). Default `false`: admins add the household's members. The
+        /// earlier WineBox defaulted to `true`; a single-household server should not accept strangers.
+        public var registrationEnabled = false
         /// How long a sign-in lasts, in minutes (`token_lifetime_minutes`, `WINEBOX_AUTH_TOKEN_LIFETIME_MINUTES`).
         ///
         /// Default 120 (2 hours); 5-1440. There is no refresh: after this the member signs in again.

@@ -16,6 +16,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var logging = Logging()
     /// Accounts and sign-in (`[auth]`).
     public var auth = Auth()
+    /// Outgoing mail (`[email]`).
+    public var email = Email()
 
     /// The all-defaults configuration.
     public init() {}

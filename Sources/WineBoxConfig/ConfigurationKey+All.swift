@@ -23,6 +23,7 @@ extension ConfigurationKey {
         .choice("logging", "level", \.logging.level),
         .choice("logging", "format", \.logging.format),
         .boolean("logging", "access_log", \.logging.accessLog),
+        .boolean("auth", "registration_enabled", \.auth.registrationEnabled),
         .boolean("auth", "email_verification_required", \.auth.emailVerificationRequired),
         .integer("auth", "token_lifetime_minutes", \.auth.tokenLifetimeMinutes, range: 5...1_440),
         .integer("auth", "argon2_memory_kib", \.auth.argon2MemoryKiB, range: 19_456...1_048_576),
@@ -30,6 +31,23 @@ extension ConfigurationKey {
         .integer("auth", "argon2_parallelism", \.auth.argon2Parallelism, range: 1...8),
         .integer("auth", "max_concurrent_hashes", \.auth.maxConcurrentHashes, range: 1...16),
         .integer("auth", "auth_rate_limit_per_minute", \.auth.authRateLimitPerMinute, range: 1...10_000),
+        .string(
+            "email", "backend", \.email.backend, constraint: "console, smtp or ses",
+            check: oneOf(["console", "smtp", "ses"])),
+        .string("email", "from_address", \.email.fromAddress, constraint: "e-mail address", check: checkEmail),
+        .string("email", "from_name", \.email.fromName, constraint: "1-100 characters", check: checkAppName),
+        .string("email", "frontend_url", \.email.frontendURL, constraint: "http(s) URL", check: checkURL),
+        .string("email", "aws_region", \.email.awsRegion, constraint: "AWS region"),
+        .string(
+            "email", "ses_endpoint", \.email.sesEndpoint, constraint: "empty or http(s) URL",
+            check: { $0.isEmpty ? nil : checkURL($0) }),
+        .string("email", "smtp_host", \.email.smtpHost, constraint: "host name or address"),
+        .integer("email", "smtp_port", \.email.smtpPort, range: 1...65_535),
+        .string("email", "smtp_username", \.email.smtpUsername),
+        .string(
+            "email", "smtp_security", \.email.smtpSecurity, constraint: "starttls, tls or none",
+            check: oneOf(["starttls", "tls", "none"])),
+        .integer("email", "timeout_seconds", \.email.timeoutSeconds, range: 1...120),
     ]
 
     /// The keys by their dotted ``path``.
@@ -68,6 +86,21 @@ extension ConfigurationKey {
             (text.hasPrefix("http://") || text.hasPrefix("https://")) && parts.count == 3 && !parts[2].isEmpty
             && !text.unicodeScalars.contains { $0.value <= 0x20 }
         return valid ? nil : "must be \"*\" or an origin such as \"https://cellar.example.com\" (no path)"
+    }
+
+    private static func oneOf(_ choices: [String]) -> @Sendable (String) -> String? {
+        { text in choices.contains(text) ? nil : "must be one of " + choices.joined(separator: ", ") }
+    }
+
+    private static func checkEmail(_ text: String) -> String? {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
+            ? nil : "must be an e-mail address"
+    }
+
+    private static func checkURL(_ text: String) -> String? {
+        (text.hasPrefix("http://") || text.hasPrefix("https://")) && !text.contains(" ") && text.count > 8
+            ? nil : "must be an http:// or https:// URL"
     }
 
     private static func checkPath(_ text: String) -> String? {

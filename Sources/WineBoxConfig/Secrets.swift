@@ -14,12 +14,15 @@ public struct Secrets: Sendable, Equatable, CustomStringConvertible, CustomDebug
     public static let awsAccessKeyIDVariable = "WINEBOX_AWS_ACCESS_KEY_ID"
     /// The environment variable of ``awsSecretAccessKey``.
     public static let awsSecretAccessKeyVariable = "WINEBOX_AWS_SECRET_ACCESS_KEY"
+    /// The environment variable of ``smtpPassword``.
+    public static let smtpPasswordVariable = "WINEBOX_SMTP_PASSWORD"
     /// The shortest accepted ``secretKey``, in characters, unless `server.debug` is on.
     public static let minimumSecretKeyLength = 32
 
     /// Every secret variable, in display order.
     static let variables = [
         secretKeyVariable, anthropicAPIKeyVariable, awsAccessKeyIDVariable, awsSecretAccessKeyVariable,
+        smtpPasswordVariable,
     ]
 
     /// The token signing key (`WINEBOX_SECRET_KEY`); at least 32 characters when set.
@@ -30,18 +33,22 @@ public struct Secrets: Sendable, Equatable, CustomStringConvertible, CustomDebug
     public var awsAccessKeyID: String?
     /// The AWS secret access key for SES mail (`WINEBOX_AWS_SECRET_ACCESS_KEY`); optional.
     public var awsSecretAccessKey: String?
+    /// The SMTP server password for the `smtp` mail backend (`WINEBOX_SMTP_PASSWORD`); optional.
+    public var smtpPassword: String?
 
     /// Creates a set of secrets; by default none is set.
     public init(
         secretKey: String? = nil,
         anthropicAPIKey: String? = nil,
         awsAccessKeyID: String? = nil,
-        awsSecretAccessKey: String? = nil
+        awsSecretAccessKey: String? = nil,
+        smtpPassword: String? = nil
     ) {
         self.secretKey = secretKey
         self.anthropicAPIKey = anthropicAPIKey
         self.awsAccessKeyID = awsAccessKeyID
         self.awsSecretAccessKey = awsSecretAccessKey
+        self.smtpPassword = smtpPassword
     }
 
     /// The value of the secret named by its environment variable, or `nil` if unset or not a secret name.
@@ -51,6 +58,7 @@ public struct Secrets: Sendable, Equatable, CustomStringConvertible, CustomDebug
         case Self.anthropicAPIKeyVariable: return anthropicAPIKey
         case Self.awsAccessKeyIDVariable: return awsAccessKeyID
         case Self.awsSecretAccessKeyVariable: return awsSecretAccessKey
+        case Self.smtpPasswordVariable: return smtpPassword
         default: return nil
         }
     }
@@ -63,6 +71,7 @@ public struct Secrets: Sendable, Equatable, CustomStringConvertible, CustomDebug
         case Self.anthropicAPIKeyVariable: anthropicAPIKey = value
         case Self.awsAccessKeyIDVariable: awsAccessKeyID = value
         case Self.awsSecretAccessKeyVariable: awsSecretAccessKey = value
+        case Self.smtpPasswordVariable: smtpPassword = value
         default: return false
         }
         return true

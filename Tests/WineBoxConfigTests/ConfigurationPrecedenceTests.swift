@@ -71,6 +71,8 @@ import Testing
             var environment: [String: String] = [:]
             for key in ConfigurationKey.all {
                 switch key.defaultValue {
+                // An empty string has no environment form either: an empty variable counts as unset.
+                case .string(let text) where text.isEmpty: continue
                 case .string(let text): environment[key.environmentVariable] = text
                 case .integer(let number): environment[key.environmentVariable] = String(number)
                 case .boolean(let flag): environment[key.environmentVariable] = flag ? "true" : "false"

@@ -21,6 +21,10 @@ final class AccountService: Sendable {
     let instant: @Sendable () -> ContinuousClock.Instant
     /// Whether a new account must confirm its address before signing in.
     let requiresVerification: Bool
+    /// Whether anyone may register (`/api/auth/register`).
+    let registrationEnabled: Bool
+    /// Verification and reset mails; nil where no mail is sent (the CLI).
+    let mail: AccountMail?
     /// A hash of a random password, verified when the e-mail is unknown so timing does not reveal accounts.
     private let dummyHash: String
     /// The one-time first-run code while there are no accounts; nil once an account exists.
@@ -28,7 +32,8 @@ final class AccountService: Sendable {
 
     init(
         database: Database, hasher: PasswordHasher, tokens: TokenService, throttle: LoginThrottle,
-        policy: PasswordPolicy, requiresVerification: Bool, logger: Logger,
+        policy: PasswordPolicy, requiresVerification: Bool, registrationEnabled: Bool = false,
+        mail: AccountMail? = nil, logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() },
         instant: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
     ) async throws {
@@ -38,6 +43,8 @@ final class AccountService: Sendable {
         self.throttle = throttle
         self.policy = policy
         self.requiresVerification = requiresVerification
+        self.registrationEnabled = registrationEnabled
+        self.mail = mail
         self.logger = logger
         self.now = now
         self.instant = instant

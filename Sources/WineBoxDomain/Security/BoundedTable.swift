@@ -10,7 +10,7 @@
 ///   ``minimumSweepInterval``), the expired entries are dropped.
 ///
 /// A sweep costs O(n) (O(n log n) when it evicts) and runs inside the owner's lock, so it delays other callers:
-/// with 100,000 entries, a few milliseconds in an optimised build.
+/// an evicting sweep of 100,000 entries took about 0.1 s in an optimised build on a busy 2-core machine.
 ///
 /// Not thread-safe by itself: a value type meant to live inside the owner's `Mutex`.
 struct BoundedTable<Key: Hashable & Sendable, Entry: BoundedTableEntry>: Sendable {
@@ -61,34 +61,42 @@ struct BoundedTable<Key: Hashable & Sendable, Entry: BoundedTableEntry>: Sendabl
     }
 
     /// Drops expired entries, then, when `target` is given and still exceeded, the lowest-ranked ones.
+    ///
+    /// The survivors go into a new dictionary rather than having the victims removed one by one: removing many
+    /// entries in storage order leaves Swift's linearly probed table badly clustered (inserts then took milliseconds
+    /// each in a flood test); a rebuilt table gets a fresh layout and shrinks to fit.
     private mutating func sweep(now: ContinuousClock.Instant, evictingDownTo target: Int?) {
         defer {
             writesSinceSweep = 0
             countAfterSweep = entries.count
         }
-        let expired = entries.compactMap { $0.value.isExpired(at: now) ? $0.key : nil }
-        for key in expired {
-            entries.removeValue(forKey: key)
-        }
-        guard let target, entries.count > target else {
+        let expiredCount = entries.values.count { $0.isExpired(at: now) }
+        let excess = target.map { max(0, entries.count - expiredCount - $0) } ?? 0
+        guard expiredCount > 0 || excess > 0 else {
             return
         }
-        // Sort the ranks alone (plain values, cheap to move), find the rank of the last victim, then remove every
-        // entry ranked below it and as many ranked equal to it as are still needed.
-        let excess = entries.count - target
-        let threshold = entries.values.map { $0.retentionRank(at: now) }.sorted()[excess - 1]
-        var below: [Key] = []
-        var equal: [Key] = []
-        for (key, entry) in entries {
+        guard excess > 0 else {
+            entries = entries.filter { !$0.value.isExpired(at: now) }
+            return
+        }
+        // Sort the ranks alone (plain values, cheap to move) to find the last victim's rank, then keep the entries
+        // ranked above it and those ranked equal to it that are not needed as victims.
+        let ranks = entries.values.compactMap { $0.isExpired(at: now) ? nil : $0.retentionRank(at: now) }.sorted()
+        let threshold = ranks[excess - 1]
+        var equalToEvict = excess - ranks.prefix { $0 < threshold }.count
+        entries = entries.filter { _, entry in
+            if entry.isExpired(at: now) {
+                return false
+            }
             let rank = entry.retentionRank(at: now)
             if rank < threshold {
-                below.append(key)
-            } else if rank == threshold {
-                equal.append(key)
+                return false
             }
-        }
-        for key in below + equal.prefix(excess - below.count) {
-            entries.removeValue(forKey: key)
+            if rank == threshold && equalToEvict > 0 {
+                equalToEvict -= 1
+                return false
+            }
+            return true
         }
     }
 }

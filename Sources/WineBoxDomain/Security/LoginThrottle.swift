@@ -40,7 +40,9 @@ import Synchronization
 ///   exhaust memory or cheaply free a locked account.
 /// - Threading: every method may be called from any thread or task; each takes one short `Mutex`-protected
 ///   critical section. `check` and `record…` are separate sections, so attempts already past `check` when a lock
-///   starts are still answered and recorded; the rate limit bounds how many can be in flight.
+///   starts are still answered and recorded; the rate limit bounds how many can be in flight. Sweeps run inside
+///   the section of the `recordFailure` call that triggers them (O(entries), once per `maxEntries / 4` new entries
+///   when a table is full).
 /// - Failure modes: none at run time; an invalid policy or `maxEntries < 1` traps at construction.
 public final class LoginThrottle: Sendable {
     /// The numbers enforced.

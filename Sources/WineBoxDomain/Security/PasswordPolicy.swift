@@ -2,8 +2,9 @@
 ///
 /// In order, the first rule broken is reported:
 /// 1. *Length*: 8 to 128 characters (defaults), counted as Unicode characters (`String.count`, so "🍷" is one).
-///    As a guard for the password hash, more than 4 bytes of UTF-8 per allowed character (512 bytes by
-///    default) is also too long.
+///    As a guard for the password hash, more than 16 bytes of UTF-8 per allowed character (2,048 bytes by
+///    default) is also too long; that still admits 128 flags or 64 family emoji, but not text piled with
+///    combining marks.
 /// 2. *Common passwords*: not on ``CommonPasswords`` (compared case-insensitively).
 /// 3. *Context words*: not built only from words tied to the service (default `winebox`, `wine`, `cellar`) or to
 ///    the user (the email's local part, and the part before a `+` tag), padded with digits, punctuation or spaces:
@@ -56,7 +57,7 @@ public struct PasswordPolicy: Sendable, Hashable {
     /// - Throws: ``WineBoxError`` (``WineBoxError/Code/invalidInput``) naming the first rule broken.
     public func validate(_ password: String, email: String? = nil) throws(WineBoxError) {
         // Bound the work before counting characters, which walks the whole string.
-        guard password.utf8.count <= maximumLength * 4, password.count <= maximumLength else {
+        guard password.utf8.count <= maximumLength * 16, password.count <= maximumLength else {
             throw WineBoxError(.invalidInput, "The password is too long: use at most \(maximumLength) characters.")
         }
         guard password.count >= minimumLength else {

@@ -2,37 +2,40 @@
 ///
 /// The window is cut into `bucketCount` buckets of `window / bucketCount`; one more bucket is kept so that the
 /// count never misses an event: an event is counted for at least `window` and at most `window + window /
-/// bucketCount` after it happened. Errors therefore only ever make the count higher, which for a lockout means
-/// stricter, never laxer.
+/// bucketCount` after it happened (to the nanosecond). Errors therefore only ever make the count higher, which
+/// for a lockout means stricter, never laxer.
 ///
-/// Memory: `bucketCount + 1` 32-bit counters (saturating) plus a few instants. Not thread-safe by itself: a value
-/// type for its owner's `Mutex`.
+/// Memory: `bucketCount + 1` 32-bit counters (saturating) plus a few instants. Arithmetic is in whole nanoseconds;
+/// windows up to about 290 years work. Not thread-safe by itself: a value type for its owner's `Mutex`.
 struct SlidingCount: Sendable {
     /// When bucket 0 starts: the instant of the first event.
     private let origin: ContinuousClock.Instant
-    private let bucketWidth: Duration
+    private let bucketNanoseconds: Int64
     private var counters: [Int32]
     /// The absolute number of the bucket that holds the latest event.
     private var newest: Int64 = 0
+    /// The instant after which nothing recorded so far is counted any more.
+    private(set) var expiresAt: ContinuousClock.Instant
 
     /// An empty count whose buckets start at `origin`.
     ///
     /// - Parameters:
-    ///   - window: how long an event counts; positive.
-    ///   - bucketCount: the resolution (at least 1); a larger count costs 4 bytes per bucket.
+    ///   - window: how long an event counts; at least `bucketCount` nanoseconds.
+    ///   - bucketCount: the resolution (at least 1); each bucket costs 4 bytes.
     ///   - origin: the start of the first bucket, usually the first event's instant.
     init(window: Duration, bucketCount: Int, origin: ContinuousClock.Instant) {
-        precondition(bucketCount >= 1 && window / bucketCount > .zero, "A sliding count needs a positive bucket width")
+        let nanoseconds = window.attoseconds / 1_000_000_000 / Int128(max(1, bucketCount))
+        precondition(bucketCount >= 1 && nanoseconds >= 1, "A sliding count needs buckets of at least 1 ns")
         self.origin = origin
-        bucketWidth = window / bucketCount
+        bucketNanoseconds = Int64(clamping: nanoseconds)
         counters = Array(repeating: 0, count: bucketCount + 1)
+        expiresAt = origin
     }
 
     /// Counts one event at `now`.
     mutating func record(at now: ContinuousClock.Instant) {
         let current = max(bucket(of: now), newest)
-        let slots = Int64(counters.count)
-        if current - newest >= slots {
+        if current - newest >= Int64(counters.count) {
             for slot in counters.indices {
                 counters[slot] = 0
             }
@@ -42,13 +45,17 @@ struct SlidingCount: Sendable {
             }
         }
         newest = current
+        expiresAt = end(ofWindowStartingIn: current)
         let slot = slot(of: current)
         counters[slot] = counters[slot] == Int32.max ? Int32.max : counters[slot] + 1
     }
 
     /// The number of events still counted at `now`.
     func count(at now: ContinuousClock.Instant) -> Int {
-        liveBuckets(at: now).reduce(0) { $0 + Int(counters[slot(of: $1)]) }
+        guard now < expiresAt else {
+            return 0
+        }
+        return liveBuckets(at: now).reduce(0) { $0 + Int(counters[slot(of: $1)]) }
     }
 
     /// The first instant, at `now` or later, at which fewer than `limit` events are counted, if nothing new is
@@ -64,12 +71,7 @@ struct SlidingCount: Sendable {
                 return end(ofWindowStartingIn: index)
             }
         }
-        return end(ofWindowStartingIn: newest)
-    }
-
-    /// The instant after which nothing recorded so far is counted any more.
-    var expiresAt: ContinuousClock.Instant {
-        end(ofWindowStartingIn: newest)
+        return expiresAt
     }
 
     /// The absolute numbers of the buckets counted at `now`, oldest first.
@@ -81,7 +83,7 @@ struct SlidingCount: Sendable {
 
     /// When events of bucket `index` stop being counted.
     private func end(ofWindowStartingIn index: Int64) -> ContinuousClock.Instant {
-        origin + bucketWidth * (index + Int64(counters.count))
+        origin + .nanoseconds(bucketNanoseconds * (index + Int64(counters.count)))
     }
 
     /// The absolute bucket number of `instant`; instants before `origin` fall in bucket 0.
@@ -89,8 +91,12 @@ struct SlidingCount: Sendable {
         guard instant > origin else {
             return 0
         }
-        let quotient = (instant - origin).attoseconds / bucketWidth.attoseconds
-        return Int64(clamping: quotient)
+        let (seconds, attoseconds) = (instant - origin).components
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow else {
+            return Int64.max / 2
+        }
+        return (scaled + attoseconds / 1_000_000_000) / bucketNanoseconds
     }
 
     private func slot(of index: Int64) -> Int {
