@@ -8,7 +8,7 @@ BUILD_PACKAGES := pkg-config openssl libmicrohttpd-dev libsqlite3-dev libargon2-
 # Extra packages the tests use.
 TEST_PACKAGES := curl
 
-.PHONY: all deps test-deps build debug run test lint format clean
+.PHONY: all deps test-deps build debug run test lint format audit clean
 
 all: build
 
@@ -43,6 +43,10 @@ lint:
 ## format: rewrite Swift files in place with `swift format`
 format:
 	$(SWIFT) format format --configuration .swift-format --in-place --recursive $(FORMATTED)
+
+## audit: list every third-party component with its version, to check against security advisories
+audit: deps
+	@scripts/audit.sh
 
 clean:
 	rm -rf .build

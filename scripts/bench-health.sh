@@ -47,7 +47,7 @@ CONF
 nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 
-WINEBOX_SECRET_KEY=$(openssl rand -hex 32) WINEBOX_LOGGING_ACCESS_LOG=false WINEBOX_LOGGING_LEVEL=warning \
+WINEBOX_SECRET_KEY=$(openssl rand -hex 32) WINEBOX_RATE_LIMIT_DISABLED=1 WINEBOX_LOGGING_ACCESS_LOG=false WINEBOX_LOGGING_LEVEL=warning \
     ./.build/release/winebox serve --port "$winebox_port" --data-dir "$work/data" 2>"$work/winebox.log" &
 winebox_pid=$!
 pids+=("$winebox_pid")
