@@ -42,6 +42,32 @@ final class ManualDate: Sendable {
         await application.shutdown(gracePeriod: .seconds(1))
     }
 
+    @Test func forgedAndMisusedTokensGet401FromTheAPI() async throws {
+        try await withSignedUpApplication { application, api in
+            let token = try await api.signIn("owner@example.com", "correct horse battery")
+            let parts = token.split(separator: ".").map(String.init)
+            let encode: (String) -> String = { text in
+                Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                    .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            }
+            let user = try await application.accounts.user(email: "owner@example.com")
+            let reset = application.accounts.tokens.issue(
+                subject: user.id, purpose: .passwordReset, sessionEpoch: user.sessionEpoch, now: Date()
+            ).token
+            let forged = [
+                "tampered": parts[0] + "." + encode(#"{"sub":"someone-else"}"#) + "." + parts[2],
+                "alg none": encode(#"{"alg":"none","typ":"JWT"}"#) + "." + parts[1] + ".",
+                "wrong alg": encode(#"{"alg":"HS512","typ":"JWT"}"#) + "." + parts[1] + "." + parts[2],
+                "wrong purpose": reset,
+                "not a JWT": "abc",
+            ]
+            for (kind, bad) in forged {
+                #expect(try await api.send("GET", "/api/auth/me", token: bad).status == 401, "\(kind)")
+            }
+            #expect(try await api.send("GET", "/api/auth/me", token: token).status == 200)
+        }
+    }
+
     @Test func securityHeadersAreOnEveryKindOfResponse() async throws {
         let publicFolder = try TemporaryDirectory()
         defer { publicFolder.remove() }
