@@ -7,8 +7,10 @@ FORMATTED := Package.swift Sources Tests
 BUILD_PACKAGES := pkg-config openssl libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libtomlplusplus-dev libcurl4-openssl-dev
 # Extra packages the tests use.
 TEST_PACKAGES := curl
+# Extra packages the benchmark uses.
+BENCH_PACKAGES := wrk nginx-light python3
 
-.PHONY: all deps test-deps build debug run test lint format audit clean
+.PHONY: all deps test-deps bench-deps build debug run test bench lint format audit clean
 
 all: build
 
@@ -34,6 +36,13 @@ run: build
 test: test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+bench-deps: deps
+	@scripts/install-deps.sh $(BENCH_PACKAGES)
+
+## bench: measure WineBox against nginx on this machine and write docs/performance.md (not part of make test)
+bench: bench-deps
+	python3 scripts/bench.py
 
 ## lint: fail when any Swift file differs from `swift format` (120 columns, .swift-format)
 lint:

@@ -129,7 +129,7 @@ final class ManualDate: Sendable {
         await application.shutdown(gracePeriod: .seconds(1))
     }
 
-    /// The timing itself is measured by `scripts/bench-signin.py` (timed unit tests are flaky on a shared
+    /// The timing itself is measured by `make bench` (timed unit tests are flaky on a shared
     /// machine); this pins down the reason the two cases cost the same: the unknown address is checked against a
     /// dummy hash made with exactly the configured Argon2 parameters.
     @Test func unknownAddressesAreCheckedAgainstAHashWithTheSameCost() async throws {
