@@ -275,7 +275,7 @@ def main():
 
     def mark(name):
         check, target = TARGETS[name]
-        return "" if check(figures[name]) else f" **below target ({target})**"
+        return "" if check(figures[name]) else f" **misses the target ({target})**"
 
     machine = f"{os.cpu_count()} cores, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, " \
               f"{platform.system()} {platform.release()}"
@@ -313,7 +313,7 @@ def main():
             output.write(f"Measured by `make bench` on {today}. Machine: {machine}. wrk -t2 -c{CONNECTIONS} "
                          f"-d{options.seconds}s per target, median of {options.runs} runs; WineBox release build "
                          "(static Swift standard library) with rate limits and the access log off, production "
-                         "Argon2id settings (64 MiB, t=3, p=1). Figures below a target of an issue are marked.\n\n")
+                         "Argon2id settings (64 MiB, t=3, p=1). Figures that miss a target of an issue are marked.\n\n")
             output.write(report + "\n\n" + notes)
         print("Wrote docs/performance.md")
 
