@@ -1,10 +1,6 @@
 import Foundation
 public import WineBoxSupport
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// Sends messages through the Amazon SES v2 `SendEmail` API over HTTPS, signed with AWS Signature Version 4
 /// (service `ses`, the configured region) using the keys of ``MailConfiguration``.
 ///
@@ -28,8 +24,9 @@ public final class SESMailer: Mailer {
     private let url: URL
     private let hostHeader: String
     private let from: String
-    private let session: URLSession
     private let timeout: Duration
+    /// ``timeout`` for libcurl, rounded up to whole milliseconds.
+    private let timeoutMilliseconds: Int
     private let logger: Logger
 
     /// Creates a mailer for the SES settings of `configuration` (whatever its ``MailConfiguration/backend``).
@@ -55,21 +52,8 @@ public final class SESMailer: Mailer {
         let composer = MIMEComposer(fromAddress: configuration.fromAddress, fromName: configuration.fromName)
         from = composer.fromHeaderValue
         timeout = configuration.timeout
-        // URLRequest.timeoutInterval is ignored on Linux; the session configuration is honoured, but in whole
-        // seconds (a fraction is truncated, and 0.8 s would time out at once), so round up; the deadline task
-        // in `perform` enforces the exact value.
-        let sessionConfiguration = URLSessionConfiguration.ephemeral
-        let wholeSeconds = max(1, configuration.timeoutSeconds.rounded(.up))
-        sessionConfiguration.timeoutIntervalForRequest = wholeSeconds
-        sessionConfiguration.timeoutIntervalForResource = wholeSeconds
-        sessionConfiguration.httpCookieAcceptPolicy = .never
-        sessionConfiguration.urlCache = nil
-        session = URLSession(configuration: sessionConfiguration)
+        timeoutMilliseconds = max(1, Int((configuration.timeoutSeconds * 1000).rounded(.up)))
         self.logger = logger.with(["backend": "ses"])
-    }
-
-    deinit {
-        session.finishTasksAndInvalidate()
     }
 
     public func send(_ message: MailMessage) async throws {
@@ -100,7 +84,7 @@ public final class SESMailer: Mailer {
 
     /// The signed request for `body` at `date`: `Content-Type`, `Host`, `X-Amz-Date` and
     /// `X-Amz-Content-Sha256` are signed; `Authorization` carries the signature.
-    func makeRequest(body: [UInt8], date: Date) -> URLRequest {
+    func makeRequest(body: [UInt8], date: Date) -> HTTPTransfer.Request {
         let amzDate = MailTimestamp.amzDate(date)
         let payloadHash = Hex.encode(Digest.sha256(body))
         let signed: [(name: String, value: String)] = [
@@ -110,16 +94,13 @@ public final class SESMailer: Mailer {
         let authorization = signer.authorization(
             for: AWSSignatureV4.Request(method: "POST", path: url.path, headers: signed, payloadHash: payloadHash),
             amzDate: amzDate)
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.httpBody = Data(body)
-        // URLSession sends `Host` itself, with the same value as `hostHeader`.
-        for (name, value) in signed where name != "Host" {
-            request.setValue(value, forHTTPHeaderField: name)
-        }
-        request.setValue(authorization, forHTTPHeaderField: "Authorization")
-        request.setValue("WineBox/\(WineBoxVersion.current)", forHTTPHeaderField: "User-Agent")
-        return request
+        // libcurl sends `Host` itself, with the same value as `hostHeader`.
+        var headers = signed.filter { $0.name != "Host" }
+        headers.append(("Authorization", authorization))
+        headers.append(("User-Agent", "WineBox/\(WineBoxVersion.current)"))
+        return HTTPTransfer.Request(
+            method: "POST", url: url.absoluteString, headers: headers, body: body,
+            timeoutMilliseconds: timeoutMilliseconds)
     }
 
     /// What the mailer needs of a response.
@@ -130,61 +111,26 @@ public final class SESMailer: Mailer {
     }
 
     /// Runs `request`, racing it against the deadline and the calling task's cancellation.
-    private func perform(_ request: URLRequest) async throws -> HTTPReply {
-        let gate = ResultGate<HTTPReply>()
-        let timeout = self.timeout
-        let task = session.dataTask(with: request) { data, response, error in
-            gate.finish(Self.reply(data: data, response: response, error: error, timeout: timeout))
+    private func perform(_ request: HTTPTransfer.Request) async throws -> HTTPReply {
+        let outcome = try await HTTPTransfer.run(request)
+        if outcome.succeeded {
+            return HTTPReply(
+                status: outcome.status, errorType: outcome.headers["x-amzn-errortype"], body: Data(outcome.body))
         }
-        let deadline = Task {
-            try await Task.sleep(for: timeout)
-            if gate.finish(.failure(Self.timeoutError(timeout))) {
-                task.cancel()
-            }
+        if outcome.timedOut {
+            throw Self.timeoutError(timeout)
         }
-        defer { deadline.cancel() }
-        return try await withTaskCancellationHandler {
-            try await gate.wait { task.resume() }
-        } onCancel: {
-            if gate.finish(.failure(CancellationError())) {
-                task.cancel()
-            }
+        if outcome.isTLSFailure {
+            throw MailError(.unreachable, "The TLS connection to Amazon SES failed")
         }
-    }
-
-    private static func reply(data: Data?, response: URLResponse?, error: (any Error)?, timeout: Duration)
-        -> Result<HTTPReply, any Error>
-    {
-        if let error {
-            let nsError = error as NSError
-            guard nsError.domain == NSURLErrorDomain else {
-                return .failure(MailError(.unreachable, "The request to Amazon SES failed"))
-            }
-            switch nsError.code {
-            case NSURLErrorTimedOut:
-                return .failure(timeoutError(timeout))
-            case NSURLErrorCancelled:
-                return .failure(CancellationError())
-            case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted,
-                NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateHasUnknownRoot,
-                NSURLErrorServerCertificateNotYetValid:
-                return .failure(MailError(.unreachable, "The TLS connection to Amazon SES failed"))
-            default:
-                return .failure(MailError(.unreachable, "Could not reach Amazon SES (URL error \(nsError.code))"))
-            }
-        }
-        guard let http = response as? HTTPURLResponse else {
-            return .failure(MailError(.unreachable, "Amazon SES sent no HTTP response"))
-        }
-        let errorType = http.value(forHTTPHeaderField: "x-amzn-ErrorType")
-        return .success(HTTPReply(status: http.statusCode, errorType: errorType, body: data ?? Data()))
+        throw MailError(.unreachable, "Could not reach Amazon SES (curl error \(outcome.curlCode))")
     }
 
     private static func timeoutError(_ timeout: Duration) -> MailError {
         MailError(.timeout, "Amazon SES did not answer within \(timeout)")
     }
 
-    /// The `Host` header URLSession (libcurl) sends: the host, bracketed when IPv6, with the port unless it
+    /// The `Host` header libcurl sends: the host, bracketed when IPv6, with the port unless it
     /// is the scheme's default.
     static func hostHeader(host: String, port: Int?, scheme: String) -> String {
         let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host

@@ -42,9 +42,8 @@ final class SMTPTransfer: @unchecked Sendable {
         var wasAborted: Bool { curlCode == CURLE_ABORTED_BY_CALLBACK.rawValue }
     }
 
-    /// Whether `curl_global_init` succeeded; a static `let`, so it runs exactly once, before the first handle,
-    /// whatever thread gets there first.
-    private static let isCurlInitialised: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+    /// Whether libcurl could be loaded and initialised (once, by the C loader, whatever thread comes first).
+    private static var isCurlInitialised: Bool { winebox_curl_available() == 1 }
 
     private let settings: Settings
     private let payload: [UInt8]
@@ -81,21 +80,21 @@ final class SMTPTransfer: @unchecked Sendable {
 
     /// Runs the transfer on the calling thread, which it blocks.
     private func perform() -> Outcome {
-        guard Self.isCurlInitialised, let handle = curl_easy_init() else {
+        guard Self.isCurlInitialised, let handle = winebox_curl_easy_init() else {
             return Outcome(
                 curlCode: CURLE_FAILED_INIT.rawValue, replyCode: 0, curlMessage: "curl initialisation failed")
         }
-        let recipients = curl_slist_append(nil, "<\(settings.envelopeTo)>")
+        let recipients = winebox_curl_slist_append(nil, "<\(settings.envelopeTo)>")
         defer {
-            curl_slist_free_all(recipients)
-            curl_easy_cleanup(handle)
+            winebox_curl_slist_free_all(recipients)
+            winebox_curl_easy_cleanup(handle)
         }
         let context = Unmanaged.passUnretained(self).toOpaque()
         var code = configure(handle, context: context, recipients: recipients)
         if code == CURLE_OK {
-            code = curl_easy_perform(handle)
+            code = winebox_curl_easy_perform(handle)
         }
-        let message = String(cString: curl_easy_strerror(code))
+        let message = String(cString: winebox_curl_easy_strerror(code))
         return Outcome(curlCode: code.rawValue, replyCode: winebox_curl_response_code(handle), curlMessage: message)
     }
 
