@@ -8,12 +8,11 @@ public import WineBoxSupport
 /// the display name, `Destination.ToAddresses`, `Content.Simple` with the subject and the text and HTML
 /// bodies in UTF-8). The endpoint is `https://email.<region>.amazonaws.com` unless
 /// ``MailConfiguration/sesEndpoint`` overrides it. Proxies from the environment (`https_proxy`) apply, as
-/// for any URLSession request.
+/// for any libcurl request.
 ///
-/// Threading: `send` suspends on URLSession's own threads; nothing blocks a cooperative thread. The
-/// timeout (default 15 s) is enforced twice: by the session's request and resource timeouts and by a
-/// deadline task that abandons the request when the time is up. Cancelling the calling task cancels the
-/// request.
+/// Threading: `send` runs the request through ``HTTPTransfer`` on a dedicated thread and suspends until it
+/// ends; nothing blocks a cooperative thread. libcurl enforces the timeout (default 15 s) for the whole
+/// request. Cancelling the calling task aborts the request.
 ///
 /// Failures become ``MailError``: SES authentication errors `.authenticationFailed`, other 4xx responses
 /// `.rejected` (with SES's error type and its message, addresses masked), 5xx and connection failures
