@@ -74,9 +74,7 @@ public final class Application: Sendable {
         let auth = configuration.auth
         hashingPool = WorkerPool(name: "argon2", threadCount: auth.maxConcurrentHashes, maxQueuedJobs: 64)
         let hasher = PasswordHasher(
-            parameters: Argon2Parameters(
-                iterations: UInt32(auth.argon2Iterations), memoryKiB: UInt32(auth.argon2MemoryKiB),
-                parallelism: UInt32(auth.argon2Parallelism)),
+            parameters: auth.argon2Parameters,
             pool: hashingPool)
         let tokens = TokenService(secretKey: signingKey, sessionLifetime: .seconds(auth.tokenLifetimeMinutes * 60))
         do {

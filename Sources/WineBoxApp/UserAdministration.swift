@@ -34,9 +34,7 @@ public final class UserAdministration: Sendable {
             try await Migrator(WineBoxMigrations.all).migrate(database)
             let auth = configuration.auth
             let hasher = PasswordHasher(
-                parameters: Argon2Parameters(
-                    iterations: UInt32(auth.argon2Iterations), memoryKiB: UInt32(auth.argon2MemoryKiB),
-                    parallelism: UInt32(auth.argon2Parallelism)),
+                parameters: auth.argon2Parameters,
                 pool: pool)
             // The CLI never mints tokens, so the signing key is irrelevant here.
             accounts = try await AccountService(

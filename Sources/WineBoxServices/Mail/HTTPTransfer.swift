@@ -1,6 +1,5 @@
 import CCurl
 import Foundation
-import Synchronization
 
 /// One HTTPS request through libcurl's easy interface, for the SES API (and later outside services).
 ///
@@ -10,7 +9,7 @@ import Synchronization
 /// aborts the transfer within about a second. Proxies from the environment (`https_proxy`) are honoured.
 final class HTTPTransfer: @unchecked Sendable {
     // @unchecked: `body` and `headerLines` are written only by libcurl's callbacks, which run on the one thread
-    // executing `perform()`, and read after it returns; `request` is immutable; `isCancelled` is atomic.
+    // executing `perform()`, and read after it returns; `request` is immutable.
 
     /// What to send.
     struct Request: Sendable {
@@ -48,7 +47,6 @@ final class HTTPTransfer: @unchecked Sendable {
     private let request: Request
     private var body: [UInt8] = []
     private var headerLines: [String] = []
-    private let isCancelled = Atomic<Bool>(false)
 
     private init(request: Request) {
         self.request = request
@@ -59,25 +57,17 @@ final class HTTPTransfer: @unchecked Sendable {
     /// - Throws: `CancellationError` when the calling task was cancelled and the transfer aborted.
     static func run(_ request: Request) async throws -> Outcome {
         let transfer = HTTPTransfer(request: request)
-        let outcome = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
-                let thread = Thread {
-                    continuation.resume(returning: transfer.perform())
-                }
-                thread.name = "winebox-http"
-                thread.start()
-            }
-        } onCancel: {
-            transfer.isCancelled.store(true, ordering: .relaxed)
+        let (outcome, wasCancelled) = await CurlThread.run(named: "winebox-http") { flag in
+            transfer.perform(cancellation: flag)
         }
-        if outcome.wasAborted && transfer.isCancelled.load(ordering: .relaxed) {
+        if outcome.wasAborted && wasCancelled {
             throw CancellationError()
         }
         return outcome
     }
 
     /// Runs the transfer on the calling thread, which it blocks.
-    private func perform() -> Outcome {
+    private func perform(cancellation: CurlThread.CancellationFlag) -> Outcome {
         guard winebox_curl_available() == 1, let handle = winebox_curl_easy_init() else {
             return Outcome(curlCode: CURLE_FAILED_INIT.rawValue, status: 0, headers: [:], body: [])
         }
@@ -92,7 +82,7 @@ final class HTTPTransfer: @unchecked Sendable {
             winebox_curl_easy_cleanup(handle)
         }
         let context = Unmanaged.passUnretained(self).toOpaque()
-        var code = configure(handle, context: context, headers: headerList)
+        var code = configure(handle, context: context, headers: headerList, cancellation: cancellation)
         if code == CURLE_OK {
             code = winebox_curl_easy_perform(handle)
         }
@@ -102,7 +92,8 @@ final class HTTPTransfer: @unchecked Sendable {
 
     /// Sets every option; stops at the first one libcurl refuses.
     private func configure(
-        _ handle: UnsafeMutableRawPointer, context: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?
+        _ handle: UnsafeMutableRawPointer, context: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?,
+        cancellation: CurlThread.CancellationFlag
     ) -> CURLcode {
         let steps: [() -> CURLcode] = [
             { winebox_curl_set_string(handle, CURLOPT_URL, self.request.url) },
@@ -123,9 +114,7 @@ final class HTTPTransfer: @unchecked Sendable {
             { winebox_curl_set_pointer(handle, CURLOPT_WRITEDATA, context) },
             { winebox_curl_set_write_function(handle, CURLOPT_HEADERFUNCTION, HTTPTransfer.headerCallback) },
             { winebox_curl_set_pointer(handle, CURLOPT_HEADERDATA, context) },
-            { winebox_curl_set_long(handle, CURLOPT_NOPROGRESS, 0) },
-            { winebox_curl_set_progress_function(handle, HTTPTransfer.progressCallback) },
-            { winebox_curl_set_pointer(handle, CURLOPT_XFERINFODATA, context) },
+            { CurlThread.watch(handle, for: cancellation) },
         ]
         for step in steps {
             let code = step()
@@ -174,14 +163,5 @@ final class HTTPTransfer: @unchecked Sendable {
                 String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self))
         }
         return length
-    }
-
-    /// Called by libcurl about once a second and on progress; a non-zero result aborts the transfer.
-    private static let progressCallback: curl_xferinfo_callback = { context, _, _, _, _ in
-        guard let context else {
-            return 0
-        }
-        let transfer = Unmanaged<HTTPTransfer>.fromOpaque(context).takeUnretainedValue()
-        return transfer.isCancelled.load(ordering: .relaxed) ? 1 : 0
     }
 }

@@ -1,6 +1,5 @@
 import CCurl
 import Foundation
-import Synchronization
 
 /// One SMTP delivery through libcurl's easy interface: connect, EHLO, STARTTLS when asked, AUTH when
 /// credentials are given, MAIL FROM, RCPT TO, DATA (with libcurl's dot-stuffing), QUIT.
@@ -11,7 +10,7 @@ import Synchronization
 /// connection included). Cancelling the calling task aborts the transfer within about a second.
 final class SMTPTransfer: @unchecked Sendable {
     // @unchecked: `offset` is read and written only by libcurl's read callback, which runs on the one thread
-    // executing `perform()`; `payload` and `settings` are immutable; `isCancelled` is atomic.
+    // executing `perform()`; `payload` and `settings` are immutable.
 
     /// What to send where; built by ``SMTPMailer``.
     struct Settings: Sendable {
@@ -48,7 +47,6 @@ final class SMTPTransfer: @unchecked Sendable {
     private let settings: Settings
     private let payload: [UInt8]
     private var offset = 0
-    private let isCancelled = Atomic<Bool>(false)
 
     private init(settings: Settings, payload: [UInt8]) {
         self.settings = settings
@@ -61,25 +59,17 @@ final class SMTPTransfer: @unchecked Sendable {
     /// - Throws: `CancellationError` when the calling task was cancelled and the transfer aborted.
     static func run(_ settings: Settings, payload: [UInt8]) async throws -> Outcome {
         let transfer = SMTPTransfer(settings: settings, payload: payload)
-        let outcome = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
-                let thread = Thread {
-                    continuation.resume(returning: transfer.perform())
-                }
-                thread.name = "winebox-smtp"
-                thread.start()
-            }
-        } onCancel: {
-            transfer.isCancelled.store(true, ordering: .relaxed)
+        let (outcome, wasCancelled) = await CurlThread.run(named: "winebox-smtp") { flag in
+            transfer.perform(cancellation: flag)
         }
-        if outcome.wasAborted && transfer.isCancelled.load(ordering: .relaxed) {
+        if outcome.wasAborted && wasCancelled {
             throw CancellationError()
         }
         return outcome
     }
 
     /// Runs the transfer on the calling thread, which it blocks.
-    private func perform() -> Outcome {
+    private func perform(cancellation: CurlThread.CancellationFlag) -> Outcome {
         guard Self.isCurlInitialised, let handle = winebox_curl_easy_init() else {
             return Outcome(
                 curlCode: CURLE_FAILED_INIT.rawValue, replyCode: 0, curlMessage: "curl initialisation failed")
@@ -90,7 +80,7 @@ final class SMTPTransfer: @unchecked Sendable {
             winebox_curl_easy_cleanup(handle)
         }
         let context = Unmanaged.passUnretained(self).toOpaque()
-        var code = configure(handle, context: context, recipients: recipients)
+        var code = configure(handle, context: context, recipients: recipients, cancellation: cancellation)
         if code == CURLE_OK {
             code = winebox_curl_easy_perform(handle)
         }
@@ -101,7 +91,7 @@ final class SMTPTransfer: @unchecked Sendable {
     /// Sets every option; stops at the first one libcurl refuses.
     private func configure(
         _ handle: UnsafeMutableRawPointer, context: UnsafeMutableRawPointer,
-        recipients: UnsafeMutablePointer<curl_slist>?
+        recipients: UnsafeMutablePointer<curl_slist>?, cancellation: CurlThread.CancellationFlag
     ) -> CURLcode {
         var steps: [() -> CURLcode] = [
             { winebox_curl_set_string(handle, CURLOPT_URL, self.settings.url) },
@@ -115,9 +105,7 @@ final class SMTPTransfer: @unchecked Sendable {
             { winebox_curl_set_long(handle, CURLOPT_UPLOAD, 1) },
             { winebox_curl_set_read_function(handle, SMTPTransfer.readCallback) },
             { winebox_curl_set_pointer(handle, CURLOPT_READDATA, context) },
-            { winebox_curl_set_long(handle, CURLOPT_NOPROGRESS, 0) },
-            { winebox_curl_set_progress_function(handle, SMTPTransfer.progressCallback) },
-            { winebox_curl_set_pointer(handle, CURLOPT_XFERINFODATA, context) },
+            { CurlThread.watch(handle, for: cancellation) },
         ]
         steps.append { winebox_curl_set_slist(handle, CURLOPT_MAIL_RCPT, recipients) }
         if settings.requireSTARTTLS {
@@ -152,14 +140,5 @@ final class SMTPTransfer: @unchecked Sendable {
         }
         transfer.offset += length
         return length
-    }
-
-    /// Called by libcurl about once a second and on progress; a non-zero result aborts the transfer.
-    private static let progressCallback: curl_xferinfo_callback = { context, _, _, _, _ in
-        guard let context else {
-            return 0
-        }
-        let transfer = Unmanaged<SMTPTransfer>.fromOpaque(context).takeUnretainedValue()
-        return transfer.isCancelled.load(ordering: .relaxed) ? 1 : 0
     }
 }
