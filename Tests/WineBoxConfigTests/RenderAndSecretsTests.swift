@@ -78,7 +78,8 @@ import Testing
         #expect(
             secrets.description
                 == "Secrets(WINEBOX_SECRET_KEY: set, WINEBOX_ANTHROPIC_API_KEY: not set, "
-                + "WINEBOX_AWS_ACCESS_KEY_ID: set, WINEBOX_AWS_SECRET_ACCESS_KEY: not set, WINEBOX_SMTP_PASSWORD: not set)"
+                + "WINEBOX_AWS_ACCESS_KEY_ID: set, WINEBOX_AWS_SECRET_ACCESS_KEY: not set, "
+                + "WINEBOX_SMTP_PASSWORD: not set)"
         )
         #expect(String(reflecting: secrets) == secrets.description)
         #expect(!"\(secrets)".contains(Self.secretValues[0]))

@@ -84,8 +84,8 @@ import WineBoxSupport
         #expect(ParsedMail.decodeEncodedWords(rawSubject) == subject)
         let from = try #require(mail.header("From"))
         #expect(from.hasSuffix(" <support@winebox.app>"))
-        #expect(
-            ParsedMail.decodeEncodedWords(String(from.dropLast(" <support@winebox.app>".count))) == "Cave à vin Dupré")
+        let displayName = String(from.dropLast(" <support@winebox.app>".count))
+        #expect(ParsedMail.decodeEncodedWords(displayName) == "Cave à vin Dupré")
         #expect(mail.part("text/plain") == "Grüße, ça va? 🍇")
     }
 
