@@ -27,6 +27,13 @@ import WineBoxTesting
         process.standardError = errorPipe
         process.standardOutput = FileHandle.nullDevice
         try process.run()
+        // Never leave a server behind when an expectation below fails or throws.
+        defer {
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+        }
 
         let log = LogReader(handle: errorPipe.fileHandleForReading)
         let listening = try #require(log.waitForLine(containing: "WineBox is listening"), "\(log.text)")
