@@ -62,6 +62,19 @@ func withSignedUpApplication(
         }
     }
 
+    @Test func unknownFieldsInABodyAreRefusedAndChangeNothing() async throws {
+        try await withSignedUpApplication { _, api in
+            let token = try await api.signIn("owner@example.com", password)
+            let response = try await api.send(
+                "PATCH", "/api/auth/me", json: ["full_name": "Changed", "role": "member"], token: token)
+            #expect(response.status == 422)
+            #expect((try response.json()["detail"] as? String) == "Unknown field 'role'")
+            let me = try await api.send("GET", "/api/auth/me", token: token).json()
+            #expect(me["full_name"] as? String == "Owner")
+            #expect(me["role"] as? String == "admin")
+        }
+    }
+
     @Test func wrongPasswordAndUnknownAccountGetTheSame401() async throws {
         try await withSignedUpApplication { _, api in
             let wrong = try await api.send(

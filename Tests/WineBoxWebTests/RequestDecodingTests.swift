@@ -50,3 +50,31 @@ import WineBoxWeb
         #expect(status { _ = try request("application/json", "a=b").formFields() } == 415)
     }
 }
+
+@Suite struct StrictDecodingTests {
+    struct Move: StrictJSONBody {
+        let quantity: Int
+        let location: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case quantity
+            case location
+        }
+    }
+
+    private func request(_ body: String) -> HTTPRequest {
+        HTTPRequest(method: .post, path: "/x", headers: ["Content-Type": "application/json"], body: Array(body.utf8))
+    }
+
+    @Test func knownFieldsDecodeAndUnknownOnesAreRefusedByName() throws {
+        #expect(try request(#"{"quantity":2,"location":"rack A"}"#).decodeStrictJSON(Move.self).quantity == 2)
+        #expect(try request(#"{"quantity":2}"#).decodeStrictJSON(Move.self).location == nil)
+        do {
+            _ = try request(#"{"quantity":2,"owner_id":"someone"}"#).decodeStrictJSON(Move.self)
+            Issue.record("expected an error")
+        } catch let error as HTTPError {
+            #expect(error.status == .unprocessableContent)
+            #expect(error.detail == "Unknown field 'owner_id'")
+        }
+    }
+}

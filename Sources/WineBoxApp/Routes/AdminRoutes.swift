@@ -6,13 +6,13 @@ import WineBoxWeb
 
 /// `/api/admin/*`: managing the household's accounts and reading the audit trail. Admins only.
 enum AdminRoutes {
-    struct CreateUserBody: Decodable {
+    struct CreateUserBody: StrictJSONBody {
         let email: String
         let password: String
         let fullName: String?
         let role: Role?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case email
             case password
             case fullName = "full_name"
@@ -20,8 +20,12 @@ enum AdminRoutes {
         }
     }
 
-    struct RoleBody: Decodable {
+    struct RoleBody: StrictJSONBody {
         let role: Role
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case role
+        }
     }
 
     struct UserList: Encodable {
@@ -43,7 +47,7 @@ enum AdminRoutes {
         }
 
         router.add(.post, "/api/admin/users", access: .admin) { request, context in
-            let body = try request.decodeJSON(CreateUserBody.self)
+            let body = try request.decodeStrictJSON(CreateUserBody.self)
             let user = try await accounts.createUser(
                 email: body.email, password: body.password, fullName: body.fullName ?? "", role: body.role ?? .member,
                 actor: try context.requireSignedIn().user.id, clientAddress: context.clientAddress)
@@ -65,7 +69,7 @@ enum AdminRoutes {
         }
 
         router.add(.put, "/api/admin/users/{id}/role", access: .admin) { request, context in
-            let body = try request.decodeJSON(RoleBody.self)
+            let body = try request.decodeStrictJSON(RoleBody.self)
             let user = try await accounts.setRole(
                 body.role, userID: try context.parameters.require("id"), actor: try context.requireSignedIn().user.id,
                 clientAddress: context.clientAddress)

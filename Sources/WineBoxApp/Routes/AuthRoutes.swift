@@ -5,36 +5,41 @@ import WineBoxWeb
 
 /// `/api/auth/*`: signing in and out, the caller's own account, first-run setup.
 enum AuthRoutes {
-    struct SignInBody: Decodable {
+    struct SignInBody: StrictJSONBody {
         let email: String
         let password: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case email
+            case password
+        }
     }
 
-    struct ChangePasswordBody: Decodable {
+    struct ChangePasswordBody: StrictJSONBody {
         let currentPassword: String
         let newPassword: String
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case currentPassword = "current_password"
             case newPassword = "new_password"
         }
     }
 
-    struct ProfileBody: Decodable {
+    struct ProfileBody: StrictJSONBody {
         let fullName: String?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case fullName = "full_name"
         }
     }
 
-    struct SetupBody: Decodable {
+    struct SetupBody: StrictJSONBody {
         let token: String
         let email: String
         let password: String
         let fullName: String?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case token
             case email
             case password
@@ -61,7 +66,7 @@ enum AuthRoutes {
         }
 
         router.add(.post, "/api/auth/login", access: .public) { request, context in
-            let body = try request.decodeJSON(SignInBody.self)
+            let body = try request.decodeStrictJSON(SignInBody.self)
             let grant = try await accounts.signIn(
                 email: body.email, password: body.password, clientAddress: context.clientAddress)
             return .json(grant)
@@ -77,7 +82,7 @@ enum AuthRoutes {
         }
 
         router.add(.patch, "/api/auth/me") { request, context in
-            let body = try request.decodeJSON(ProfileBody.self)
+            let body = try request.decodeStrictJSON(ProfileBody.self)
             var user = try context.requireSignedIn().user
             if let fullName = body.fullName {
                 user = try await accounts.updateProfile(try context.requireSignedIn(), fullName: fullName)
@@ -86,7 +91,7 @@ enum AuthRoutes {
         }
 
         router.add(.post, "/api/auth/change-password") { request, context in
-            let body = try request.decodeJSON(ChangePasswordBody.self)
+            let body = try request.decodeStrictJSON(ChangePasswordBody.self)
             let grant = try await accounts.changePassword(
                 try context.requireSignedIn(), current: body.currentPassword, new: body.newPassword,
                 clientAddress: context.clientAddress)
@@ -94,7 +99,7 @@ enum AuthRoutes {
         }
 
         router.add(.post, "/api/setup", access: .public) { request, context in
-            let body = try request.decodeJSON(SetupBody.self)
+            let body = try request.decodeStrictJSON(SetupBody.self)
             let grant = try await accounts.completeFirstRun(
                 code: body.token, email: body.email, password: body.password, fullName: body.fullName ?? "",
                 clientAddress: context.clientAddress)

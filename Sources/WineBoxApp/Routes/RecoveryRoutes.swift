@@ -5,31 +5,39 @@ import WineBoxWeb
 
 /// Registration, verification and password-reset endpoints, all public, plus the two link landing pages.
 enum RecoveryRoutes {
-    struct RegisterBody: Decodable {
+    struct RegisterBody: StrictJSONBody {
         let email: String
         let password: String
         let fullName: String?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case email
             case password
             case fullName = "full_name"
         }
     }
 
-    struct TokenBody: Decodable {
+    struct TokenBody: StrictJSONBody {
         let token: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case token
+        }
     }
 
-    struct EmailBody: Decodable {
+    struct EmailBody: StrictJSONBody {
         let email: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case email
+        }
     }
 
-    struct ResetBody: Decodable {
+    struct ResetBody: StrictJSONBody {
         let token: String
         let newPassword: String
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case token
             case newPassword = "new_password"
         }
@@ -46,7 +54,7 @@ enum RecoveryRoutes {
 
     static func register(on router: inout Router, accounts: AccountService) {
         router.add(.post, "/api/auth/register", access: .public) { request, context in
-            let body = try request.decodeJSON(RegisterBody.self)
+            let body = try request.decodeStrictJSON(RegisterBody.self)
             switch try await accounts.register(
                 email: body.email, password: body.password, fullName: body.fullName ?? "",
                 clientAddress: context.clientAddress)
@@ -60,23 +68,23 @@ enum RecoveryRoutes {
         }
 
         router.add(.post, "/api/auth/verify", access: .public) { request, context in
-            let body = try request.decodeJSON(TokenBody.self)
+            let body = try request.decodeStrictJSON(TokenBody.self)
             return .json(PublicUser(try await accounts.verify(token: body.token, clientAddress: context.clientAddress)))
         }
 
         router.add(.post, "/api/auth/resend-verification", access: .public) { request, _ in
-            try accounts.resendVerification(email: try request.decodeJSON(EmailBody.self).email)
+            try accounts.resendVerification(email: try request.decodeStrictJSON(EmailBody.self).email)
             return .json(acknowledgement, status: .accepted)
         }
 
         router.add(.post, "/api/auth/forgot-password", access: .public) { request, context in
             try accounts.forgotPassword(
-                email: try request.decodeJSON(EmailBody.self).email, clientAddress: context.clientAddress)
+                email: try request.decodeStrictJSON(EmailBody.self).email, clientAddress: context.clientAddress)
             return .json(acknowledgement, status: .accepted)
         }
 
         router.add(.post, "/api/auth/reset-password", access: .public) { request, context in
-            let body = try request.decodeJSON(ResetBody.self)
+            let body = try request.decodeStrictJSON(ResetBody.self)
             try await accounts.resetPassword(
                 token: body.token, newPassword: body.newPassword, clientAddress: context.clientAddress)
             return .json(AuthRoutes.Message(message: "Your password has been reset. Please sign in."))

@@ -29,6 +29,21 @@ extension HTTPRequest {
         }
     }
 
+    /// Decodes a JSON object body that may contain only the fields `T` declares.
+    ///
+    /// - Throws: like ``decodeJSON(_:)``, and ``HTTPError`` 422 naming the first unknown field, so a client
+    ///   cannot slip in fields the server would silently ignore (or, later, wrongly accept).
+    public func decodeStrictJSON<T: StrictJSONBody>(_ type: T.Type) throws -> T {
+        let value = try decodeJSON(T.self)
+        if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
+            let known = Set(T.CodingKeys.allCases.map(\.stringValue))
+            if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
+                throw HTTPError(.unprocessableContent, "Unknown field '\(unknown)'")
+            }
+        }
+        return value
+    }
+
     /// The fields of an `application/x-www-form-urlencoded` body, in order; `+` means a space.
     ///
     /// - Throws: ``HTTPError`` 415 for any other content type, 400 when the body is not valid UTF-8 or has
