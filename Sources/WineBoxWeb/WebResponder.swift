@@ -48,11 +48,7 @@ public final class WebResponder: HTTPHandler, Sendable {
         case .found(let handler, let parameters, let pattern, let access):
             context.parameters = parameters
             context.routePattern = pattern
-            if access != .public {
-                return guarded(request, context: context, access: access, handler: handler, preparedCount: prepared)
-            }
-            switch handler {
-            case .inline(let body):
+            if access == .public, case .inline(let body) = handler {
                 let response: HTTPResponse
                 do {
                     response = try body(request, context)
@@ -60,19 +56,8 @@ public final class WebResponder: HTTPHandler, Sendable {
                     response = ErrorRenderer.response(for: error, context: context)
                 }
                 return .response(finish(request, response, context: context, preparedCount: prepared))
-            case .async(let body):
-                let frozenContext = context
-                let steps = prepared
-                return .deferred {
-                    let response: HTTPResponse
-                    do {
-                        response = try await body(request, frozenContext)
-                    } catch {
-                        response = ErrorRenderer.response(for: error, context: frozenContext)
-                    }
-                    return self.finish(request, response, context: frozenContext, preparedCount: steps)
-                }
             }
+            return deferred(request, context: context, access: access, handler: handler, preparedCount: prepared)
         case .methodNotAllowed(let allowed):
             let names = allowed.map(\.rawValue).joined(separator: ", ")
             let error = HTTPError(.methodNotAllowed, "Method Not Allowed", headers: ["Allow": names])
@@ -86,8 +71,9 @@ public final class WebResponder: HTTPHandler, Sendable {
         }
     }
 
-    /// Runs the access guard, then the handler, as deferred work.
-    private func guarded(
+    /// The work for every route that does not answer inline: the access guard (unless the route is public),
+    /// then the handler, as a Swift task.
+    private func deferred(
         _ request: HTTPRequest, context: RequestContext, access: RouteAccess, handler: RouteHandler,
         preparedCount: Int
     ) -> HTTPHandlerResult {
@@ -95,10 +81,12 @@ public final class WebResponder: HTTPHandler, Sendable {
             var admitted = context
             let response: HTTPResponse
             do {
-                guard let accessGuard = self.accessGuard else {
-                    throw HTTPError(.unauthorized, "Not authenticated", headers: ["WWW-Authenticate": "Bearer"])
+                if access != .public {
+                    guard let accessGuard = self.accessGuard else {
+                        throw HTTPError(.unauthorized, "Not authenticated", headers: ["WWW-Authenticate": "Bearer"])
+                    }
+                    admitted = try await accessGuard.admit(request, context: context, access: access)
                 }
-                admitted = try await accessGuard.admit(request, context: context, access: access)
                 switch handler {
                 case .inline(let body):
                     response = try body(request, admitted)
@@ -106,8 +94,7 @@ public final class WebResponder: HTTPHandler, Sendable {
                     response = try await body(request, admitted)
                 }
             } catch {
-                let rendered = ErrorRenderer.response(for: error, context: admitted)
-                return self.finish(request, rendered, context: admitted, preparedCount: preparedCount)
+                response = ErrorRenderer.response(for: error, context: admitted)
             }
             return self.finish(request, response, context: admitted, preparedCount: preparedCount)
         }
