@@ -8,6 +8,9 @@ public struct WineBoxError: Error, Sendable, Equatable, CustomStringConvertible 
 
         /// The input is malformed or breaks a rule (a negative quantity, an unknown wine type).
         public static let invalidInput = Code(description: "invalid_input")
+        /// The request cannot be used at all (an upload that is not an image, a stock operation the cellar
+        /// cannot satisfy); answered with 400 where the earlier WineBox did so, for compatible clients.
+        public static let badRequest = Code(description: "bad_request")
         /// The thing asked for does not exist.
         public static let notFound = Code(description: "not_found")
         /// The request conflicts with the current state (an email already registered, not enough bottles).

@@ -7,6 +7,7 @@ extension WineBoxError: HTTPResponseError {
     public var status: HTTPStatus {
         switch code {
         case .invalidInput: .unprocessableContent
+        case .badRequest: .badRequest
         case .notFound: .notFound
         case .conflict: .conflict
         case .unauthenticated: .unauthorized
