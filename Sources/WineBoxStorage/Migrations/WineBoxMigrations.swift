@@ -9,6 +9,7 @@ public enum WineBoxMigrations {
     public static let all: [Migration] = [
         createInstance,
         createAccounts,
+        createCellar,
     ]
 
     /// Version 1: the single-row `instance` table that identifies this installation. Its `instance_id` is a random
