@@ -77,7 +77,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "WineBoxDomainTests", dependencies: ["WineBoxDomain"], swiftSettings: swiftSettings),
-        .testTarget(name: "WineBoxStorageTests", dependencies: ["WineBoxStorage"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WineBoxStorageTests", dependencies: ["WineBoxStorage", "WineBoxDomain"], swiftSettings: swiftSettings
+        ),
         .testTarget(name: "WineBoxConfigTests", dependencies: ["WineBoxConfig"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WineBoxServicesTests",
@@ -87,7 +89,8 @@ let package = Package(
         .testTarget(
             name: "WineBoxAppTests",
             dependencies: [
-                "WineBoxTesting", "WineBoxApp", "WineBoxConfig", "WineBoxHTTP", "WineBoxSupport", "WineBoxWeb",
+                "WineBoxTesting", "WineBoxApp", "WineBoxConfig", "WineBoxDomain", "WineBoxHTTP", "WineBoxSupport",
+                "WineBoxWeb",
             ],
             swiftSettings: swiftSettings
         ),

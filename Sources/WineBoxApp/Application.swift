@@ -19,6 +19,7 @@ public final class Application: Sendable {
     let database: Database
     let server: HTTPServer
     let accounts: AccountService
+    let cellar: CellarService
     /// Runs password hashing off the cooperative pool, a bounded number at a time.
     private let hashingPool: WorkerPool
     /// The first-run setup code, logged as a link once the server listens; nil when accounts exist.
@@ -97,8 +98,9 @@ public final class Application: Sendable {
                 "The web interface folder does not exist; only the API is served",
                 [("public_dir", configuration.server.publicDirectory)])
         }
+        cellar = CellarService(database: database, now: now)
         let responder = WebResponder(
-            router: Self.makeRouter(configuration: configuration, accounts: accounts),
+            router: Self.makeRouter(configuration: configuration, accounts: accounts, cellar: cellar, now: now),
             middleware: Self.makeMiddleware(configuration: configuration, instant: instant),
             staticFiles: staticFiles, accessGuard: accessGuard, logger: logger)
         let server = configuration.server
@@ -169,12 +171,19 @@ public final class Application: Sendable {
         return middleware
     }
 
-    static func makeRouter(configuration: AppConfiguration, accounts: AccountService) -> Router {
+    static func makeRouter(
+        configuration: AppConfiguration, accounts: AccountService, cellar: CellarService,
+        now: @escaping @Sendable () -> Date
+    ) -> Router {
         var router = Router()
         HealthRoutes.register(on: &router, appName: configuration.appName, version: WineBoxVersion.current)
         AuthRoutes.register(on: &router, accounts: accounts)
         AdminRoutes.register(on: &router, accounts: accounts)
         RecoveryRoutes.register(on: &router, accounts: accounts)
+        WineRoutes.register(on: &router, cellar: cellar)
+        CellarRoutes.register(on: &router, cellar: cellar, now: now)
+        LotRoutes.register(on: &router, cellar: cellar)
+        ScoreRoutes.register(on: &router, cellar: cellar)
         return router
     }
 

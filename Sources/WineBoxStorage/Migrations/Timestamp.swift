@@ -1,20 +1,29 @@
 internal import Foundation
 
-/// The one timestamp format the database stores: ISO 8601 in UTC with second precision, e.g.
-/// `2026-12-03T13:56:00Z`. Such strings sort in time order and are readable in the `sqlite3` shell.
+/// How the database writes points in time: ISO 8601 in UTC.
 enum Timestamp {
-    /// `date` as an ISO 8601 UTC string.
+    /// Whole seconds, `2024-05-31T12:00:00Z`.
     static func string(from date: Date) -> String {
         date.formatted(.iso8601)
     }
 
-    /// Parses a string written by ``string(from:)``; nil if it is not ISO 8601.
-    static func date(from string: String) -> Date? {
-        try? Date(string, strategy: .iso8601)
+    /// Milliseconds, `2024-05-31T12:00:00.123Z`: for columns that order events recorded within one second. A
+    /// column must use one form throughout, since the two forms do not sort together as text.
+    static func preciseString(from date: Date) -> String {
+        date.formatted(precise)
     }
 
-    /// The current time as an ISO 8601 UTC string.
+    /// Reads either form.
+    static func date(from string: String) -> Date? {
+        if let date = try? Date(string, strategy: .iso8601) {
+            return date
+        }
+        return try? Date(string, strategy: precise)
+    }
+
     static func now() -> String {
         string(from: Date())
     }
+
+    private static let precise = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 }

@@ -1,0 +1,222 @@
+import Foundation
+import WineBoxDomain
+import WineBoxStorage
+
+/// The household's cellar: wines, lots and their history. Every change runs in one write transaction
+/// (`BEGIN IMMEDIATE`), so stock checks and debits cannot interleave with another request's, and a failed request
+/// changes nothing.
+///
+/// Thread-safe; shared by all requests.
+final class CellarService: Sendable {
+    let database: Database
+    private let now: @Sendable () -> Date
+
+    init(database: Database, now: @escaping @Sendable () -> Date) {
+        self.database = database
+        self.now = now
+    }
+
+    /// Adds a new wine with its bottles; answers the wine and its lots.
+    func checkIn(_ checkIn: CheckIn, userID: String?) async throws -> (Wine, [Lot]) {
+        let details = try checkIn.details.validated()
+        let timestamp = now()
+        let wine = Wine(
+            id: Self.newID(), details: details, frontLabelImage: checkIn.frontLabelImage,
+            backLabelImage: checkIn.backLabelImage, xwinesID: checkIn.xwinesID,
+            enrichedFields: checkIn.enrichedFields, createdAt: timestamp, updatedAt: timestamp)
+        // Each lot is stamped a millisecond after the previous one, so they keep the order they were listed in.
+        let lots = checkIn.lotSizes.enumerated().map { index, size in
+            Lot(
+                id: Self.newID(), wineID: wine.id, quantity: size.quantity, initialQuantity: size.quantity,
+                caseSize: size.caseSize, purchase: checkIn.purchase, place: checkIn.place,
+                createdAt: timestamp.addingTimeInterval(Double(index) / 1000), updatedAt: timestamp)
+        }
+        return try await database.write { connection in
+            try WineStore.insert(wine, in: connection)
+            try ScoreStore.replaceBlend(checkIn.blend, ofWine: wine.id, in: connection)
+            for lot in lots {
+                try LotStore.insert(lot, in: connection)
+                try EventStore.insert(
+                    CellarEvent(
+                        id: Self.newID(), wineID: wine.id, lotID: lot.id, type: .checkIn, quantity: lot.quantity,
+                        date: checkIn.date ?? timestamp, userID: userID, notes: checkIn.eventNotes,
+                        createdAt: timestamp), in: connection)
+            }
+            return try Self.wineAndLots(wine.id, in: connection)
+        }
+    }
+
+    /// Adds bottles to an existing wine as a new lot.
+    func addLot(
+        wineID: String, quantity: Int, caseSize: Int?, purchase: Lot.Purchase, place: Lot.StoragePlace, date: Date?,
+        notes: String, userID: String?
+    ) async throws -> Lot {
+        let timestamp = now()
+        let lot = Lot(
+            id: Self.newID(), wineID: wineID, quantity: quantity, initialQuantity: quantity, caseSize: caseSize,
+            purchase: purchase, place: place, createdAt: timestamp, updatedAt: timestamp)
+        return try await database.write { connection in
+            var wine = try Self.requireWine(wineID, in: connection)
+            try LotStore.insert(lot, in: connection)
+            try EventStore.insert(
+                CellarEvent(
+                    id: Self.newID(), wineID: wineID, lotID: lot.id, type: .checkIn, quantity: quantity,
+                    date: date ?? timestamp, userID: userID, notes: notes, createdAt: timestamp), in: connection)
+            wine.updatedAt = timestamp
+            try WineStore.update(wine, in: connection)
+            return lot
+        }
+    }
+
+    /// Takes bottles out: from the chosen lot, or the oldest lots first. One event per lot debited; a sale price
+    /// is shared among them in proportion to their bottles.
+    ///
+    /// - Throws: ``WineBoxError`` `.notFound` for an unknown wine or lot, `.badRequest` when there are too few
+    ///   bottles; nothing changes then.
+    func checkOut(wineID: String, _ checkOut: CheckOut, userID: String?) async throws -> (Wine, [Lot]) {
+        let timestamp = now()
+        return try await database.write { connection in
+            var wine = try Self.requireWine(wineID, in: connection)
+            let lots = try LotStore.lots(ofWine: wineID, in: connection)
+            let takes = try CheckoutPlanner.plan(quantity: checkOut.quantity, from: lots, lotID: checkOut.lotID)
+            for take in takes {
+                guard var lot = lots.first(where: { $0.id == take.lotID }) else { continue }
+                lot.quantity -= take.quantity
+                lot.updatedAt = timestamp
+                try LotStore.update(lot, in: connection)
+                var details = checkOut.details
+                details.salePrice = checkOut.details.salePrice.map { total in
+                    (total * Double(take.quantity) / Double(checkOut.quantity) * 100).rounded() / 100
+                }
+                try EventStore.insert(
+                    CellarEvent(
+                        id: Self.newID(), wineID: wineID, lotID: lot.id, type: .checkOut, quantity: take.quantity,
+                        date: checkOut.date ?? timestamp, userID: userID, notes: checkOut.notes, checkout: details,
+                        createdAt: timestamp), in: connection)
+            }
+            wine.updatedAt = timestamp
+            try WineStore.update(wine, in: connection)
+            return try Self.wineAndLots(wineID, in: connection)
+        }
+    }
+
+    /// Moves `quantity` bottles of a lot (all of them when nil) to another place. Moving part of a lot splits it:
+    /// the moved bottles become a new lot with the same purchase details. Answers the lot now holding the moved
+    /// bottles and the one they left (nil when the whole lot moved).
+    func move(lotID: String, quantity: Int?, to place: Lot.StoragePlace, notes: String, userID: String?) async throws
+        -> (moved: Lot, left: Lot?)
+    {
+        let timestamp = now()
+        return try await database.write { connection in
+            guard var lot = try LotStore.find(id: lotID, in: connection) else {
+                throw WineBoxError(.notFound, "Lot not found")
+            }
+            let count = quantity ?? lot.quantity
+            guard lot.quantity > 0 else {
+                throw WineBoxError(.badRequest, "This lot has no bottles left to move")
+            }
+            guard count <= lot.quantity else {
+                throw WineBoxError(
+                    .badRequest, "Not enough bottles in this lot. Available: \(lot.quantity), Requested: \(count)")
+            }
+            guard lot.place != place else {
+                throw WineBoxError(.invalidInput, "The bottles are already in that place")
+            }
+            let from = lot.place
+            var moved: Lot
+            var left: Lot?
+            if count == lot.quantity {
+                lot.place = place
+                lot.updatedAt = timestamp
+                try LotStore.update(lot, in: connection)
+                moved = lot
+            } else {
+                lot.quantity -= count
+                lot.updatedAt = timestamp
+                try LotStore.update(lot, in: connection)
+                moved = Lot(
+                    id: Self.newID(), wineID: lot.wineID, quantity: count, initialQuantity: count,
+                    caseSize: lot.caseSize, purchase: lot.purchase, place: place, createdAt: timestamp,
+                    updatedAt: timestamp)
+                try LotStore.insert(moved, in: connection)
+                left = lot
+            }
+            try EventStore.insert(
+                CellarEvent(
+                    id: Self.newID(), wineID: lot.wineID, lotID: moved.id, type: .move, quantity: count,
+                    date: timestamp, userID: userID, notes: notes, fromLocation: Self.describe(from),
+                    toLocation: Self.describe(place), createdAt: timestamp), in: connection)
+            return (moved, left)
+        }
+    }
+
+    /// Changes a wine's details with `change`, validating the result.
+    func update(wineID: String, _ change: @escaping @Sendable (inout Wine) throws -> Void) async throws -> (Wine, [Lot])
+    {
+        let timestamp = now()
+        return try await database.write { connection in
+            var wine = try Self.requireWine(wineID, in: connection)
+            try change(&wine)
+            wine.details = try wine.details.validated()
+            wine.updatedAt = timestamp
+            try WineStore.update(wine, in: connection)
+            return try Self.wineAndLots(wineID, in: connection)
+        }
+    }
+
+    /// Removes a wine with its lots, events, scores and blend; answers the label image files it referred to, for
+    /// the caller to delete once the removal is committed.
+    func delete(wineID: String) async throws -> [String] {
+        try await database.write { connection in
+            let wine = try Self.requireWine(wineID, in: connection)
+            try WineStore.delete(id: wineID, in: connection)
+            return [wine.frontLabelImage, wine.backLabelImage].compactMap { $0 }
+        }
+    }
+
+    /// The wine with its lots, blend, scores and history.
+    func detail(wineID: String) async throws -> WineResource {
+        try await database.read { connection in
+            let (wine, lots) = try Self.wineAndLots(wineID, in: connection)
+            return WineResource(
+                wine: wine, lots: lots, blend: try ScoreStore.blend(ofWine: wineID, in: connection),
+                scores: try ScoreStore.scores(ofWine: wineID, in: connection),
+                history: try EventStore.history(ofWine: wineID, in: connection))
+        }
+    }
+
+    /// A page of wines with their lots, and the total.
+    func list(_ query: WineQuery) async throws -> (wines: [WineResource], total: Int) {
+        try await database.read { connection in
+            let (wines, total) = try WineStore.list(query, in: connection)
+            let lots = try LotStore.lots(ofWines: wines.map(\.id), in: connection)
+            return (wines.map { WineResource(wine: $0, lots: lots[$0.id] ?? []) }, total)
+        }
+    }
+
+    func wineAndLots(_ wineID: String) async throws -> (Wine, [Lot]) {
+        try await database.read { connection in try Self.wineAndLots(wineID, in: connection) }
+    }
+
+    static func wineAndLots(_ wineID: String, in connection: Connection) throws -> (Wine, [Lot]) {
+        let wine = try requireWine(wineID, in: connection)
+        return (wine, try LotStore.lots(ofWine: wineID, in: connection))
+    }
+
+    static func requireWine(_ wineID: String, in connection: Connection) throws -> Wine {
+        guard let wine = try WineStore.find(id: wineID, in: connection) else {
+            throw WineBoxError(.notFound, "Wine with ID \(wineID) not found")
+        }
+        return wine
+    }
+
+    static func newID() -> String {
+        UUID().uuidString.lowercased()
+    }
+
+    /// "Cellar / B4" for a place, nil when it has neither location nor bin.
+    static func describe(_ place: Lot.StoragePlace) -> String? {
+        let parts = [place.location, place.bin].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " / ")
+    }
+}

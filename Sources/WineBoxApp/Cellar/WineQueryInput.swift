@@ -1,0 +1,36 @@
+import WineBoxDomain
+import WineBoxHTTP
+import WineBoxWeb
+
+/// Reads paging, sorting and filters of wine lists from the query string.
+enum WineQueryInput {
+    static let maximumLimit = 200
+
+    /// `skip` (≥ 0) and `limit` (1–200, default 100).
+    static func paging(_ fields: InputFields) throws -> WineQuery {
+        WineQuery(
+            skip: try fields.integer("skip", range: 0...1_000_000) ?? 0,
+            limit: try fields.integer("limit", range: 1...maximumLimit) ?? 100)
+    }
+
+    /// `sort` (one of ``WineQuery/Sort``) and `order` (`asc`/`desc`). Text searches default to relevance, lists
+    /// to newest first.
+    static func applySort(_ fields: InputFields, to query: inout WineQuery, hasText: Bool) throws {
+        let sorts = WineQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")
+        query.sort =
+            try fields.choice("sort", WineQuery.Sort.init(rawValue:), expected: sorts)
+            ?? (hasText ? .relevance : .newest)
+        let defaultDescending = [.newest, .updated, .bottles].contains(query.sort)
+        query.descending =
+            try fields.choice(
+                "order", { ["asc": false, "desc": true][$0.lowercased()] }, expected: "asc, desc")
+            ?? defaultDescending
+    }
+
+    /// The earlier WineBox answered lists as bare arrays; they stay arrays, with the total in `X-Total-Count`.
+    static func listResponse(_ wines: [WineResource], total: Int) -> HTTPResponse {
+        var response = HTTPResponse.json(wines)
+        response.headers.set("X-Total-Count", String(total))
+        return response
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import WineBoxDomain
+import WineBoxHTTP
+import WineBoxWeb
+
+/// `/api/wines`: the reference API for wines (check-in, check-out, list, detail, update, delete). Signed-in
+/// members only; the cellar is shared by the household.
+enum WineRoutes {
+    static func register(on router: inout Router, cellar: CellarService) {
+        router.add(.post, "/api/wines/checkin") { request, context in
+            let fields = try InputFields(body: request)
+            try fields.rejectUnknown(
+                allowed: WineInput.detailFields.union(WineInput.lotFields).union(["front_label", "back_label"]))
+            let checkIn = try makeCheckIn(fields)
+            let (wine, lots) = try await cellar.checkIn(checkIn, userID: context.signedIn?.user.id)
+            return .json(WineResource(wine: wine, lots: lots), status: .created)
+        }
+
+        router.add(.post, "/api/wines/{id}/checkout") { request, context in
+            let checkOut = try WineInput.checkOut(try InputFields(body: request))
+            let wineID = try WineInput.wineID(try context.parameters.require("id"))
+            let (wine, lots) = try await cellar.checkOut(
+                wineID: wineID, checkOut, userID: context.signedIn?.user.id)
+            return .json(WineResource(wine: wine, lots: lots))
+        }
+
+        router.add(.get, "/api/wines") { request, _ in
+            let fields = try InputFields(query: request)
+            try fields.rejectUnknown(allowed: ["skip", "limit", "in_stock", "sort", "order"])
+            var query = try WineQueryInput.paging(fields)
+            query.inStock = try fields.boolean("in_stock")
+            try WineQueryInput.applySort(fields, to: &query, hasText: false)
+            let (wines, total) = try await cellar.list(query)
+            return WineQueryInput.listResponse(wines, total: total)
+        }
+
+        router.add(.get, "/api/wines/{id}") { _, context in
+            let wineID = try WineInput.wineID(try context.parameters.require("id"))
+            return .json(try await cellar.detail(wineID: wineID))
+        }
+
+        router.add(.put, "/api/wines/{id}") { request, context in
+            let wineID = try WineInput.wineID(try context.parameters.require("id"))
+            let fields = try InputFields(body: request)
+            try fields.rejectUnknown(allowed: WineInput.detailFields)
+            guard !fields.names.isEmpty else {
+                throw WineBoxError(.invalidInput, "Send at least one field to change")
+            }
+            let (wine, lots) = try await cellar.update(wineID: wineID) { wine in
+                try WineInput.apply(fields, to: &wine)
+            }
+            return .json(WineResource(wine: wine, lots: lots))
+        }
+
+        router.add(.delete, "/api/wines/{id}") { _, context in
+            let wineID = try WineInput.wineID(try context.parameters.require("id"))
+            _ = try await cellar.delete(wineID: wineID)
+            return .noContent
+        }
+    }
+
+    /// A check-in from the form. The name may come from the form, or from label text read earlier (the first
+    /// line); without either it is an error.
+    static func makeCheckIn(_ fields: InputFields) throws -> CheckIn {
+        var (name, details) = try WineInput.details(fields)
+        if name == nil {
+            name = details.frontLabelText.split(whereSeparator: \.isNewline).first.map {
+                String($0.prefix(WineDetails.nameLimit))
+            }
+        }
+        guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw WineBoxError(.invalidInput, "name is required")
+        }
+        details.name = name
+        let caseSize = try fields.integer("case_size", range: WineInput.caseSizeRange)
+        return CheckIn(
+            details: try details.validated(),
+            quantity: try fields.integer("quantity", range: WineInput.quantityRange) ?? 1, caseSize: caseSize,
+            purchase: try WineInput.purchase(fields, caseSize: caseSize), place: try WineInput.place(fields),
+            date: try fields.instant("event_date"), xwinesID: try fields.integer("xwines_id", range: 1...Int(Int32.max))
+        )
+    }
+}
