@@ -30,7 +30,7 @@ import WineBoxWeb
             HTTPRequest(method: .get, path: "/api/thing", headers: ["Origin": "https://cellar.example.com"]))
         #expect(response.headers["Access-Control-Allow-Origin"] == "https://cellar.example.com")
         #expect(response.headers["Vary"] == "Origin")
-        #expect(response.headers["Access-Control-Expose-Headers"] == "X-Request-ID")
+        #expect(response.headers["Access-Control-Expose-Headers"] == "X-Request-ID, X-Total-Count")
         let ok = await respond(allowed, preflight("https://cellar.example.com"))
         #expect(ok.status == .noContent)
         #expect(ok.headers["Access-Control-Allow-Headers"] == "Authorization, Content-Type")

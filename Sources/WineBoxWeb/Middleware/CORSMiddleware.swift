@@ -4,7 +4,7 @@ public import WineBoxHTTP
 /// so browsers keep the same-origin policy.
 ///
 /// For an allowed `Origin`, responses carry `Access-Control-Allow-Origin` (that origin, never `*` with
-/// credentials), `Vary: Origin` and `Access-Control-Expose-Headers: X-Request-ID`; preflight requests
+/// credentials), `Vary: Origin` and `Access-Control-Expose-Headers: X-Request-ID, X-Total-Count`; preflight requests
 /// (`OPTIONS` with `Access-Control-Request-Method`) are answered 204 with the allowed methods and headers, cached
 /// for 600 seconds. A preflight from any other origin gets 403.
 public struct CORSMiddleware: Middleware {
@@ -47,6 +47,6 @@ public struct CORSMiddleware: Middleware {
         }
         response.headers.set("Access-Control-Allow-Origin", origin)
         response.headers.add("Vary", "Origin")
-        response.headers.set("Access-Control-Expose-Headers", "X-Request-ID")
+        response.headers.set("Access-Control-Expose-Headers", "X-Request-ID, X-Total-Count")
     }
 }
