@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "WineBoxConfig", dependencies: ["CTOMLShim"], swiftSettings: swiftSettings),
         .target(
             name: "WineBoxServices",
-            dependencies: ["CArgon2", "CCrypto", "CCurl", "WineBoxDomain", "WineBoxSupport"],
+            dependencies: ["CArgon2", "CCrypto", "CCurl", "CVips", "WineBoxDomain", "WineBoxSupport"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "WineBoxConfigTests", dependencies: ["WineBoxConfig"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WineBoxServicesTests",
-            dependencies: ["WineBoxServices", "WineBoxSupport"],
+            dependencies: ["CVips", "WineBoxTesting", "WineBoxServices", "WineBoxDomain", "WineBoxSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
