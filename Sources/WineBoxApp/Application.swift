@@ -19,8 +19,12 @@ public final class Application: Sendable {
     let database: Database
     let server: HTTPServer
     let accounts: AccountService
+    /// The label photos of wines (`<data_dir>/images`); routes that take uploads store them here.
+    let labelImages: LabelImageStore
     /// Runs password hashing off the cooperative pool, a bounded number at a time.
     private let hashingPool: WorkerPool
+    /// Decodes and re-encodes label images off the cooperative pool, two at a time.
+    private let imagePool: WorkerPool
     /// The first-run setup code, logged as a link once the server listens; nil when accounts exist.
     private let setupCode: String?
 
@@ -71,6 +75,18 @@ public final class Application: Sendable {
             throw error
         }
 
+        let imagePool = WorkerPool(name: "images", threadCount: 2, maxQueuedJobs: 16)
+        self.imagePool = imagePool
+        do {
+            labelImages = try LabelImageStore(
+                directory: dataDirectory + "/" + Self.imagesDirectoryName, pool: imagePool,
+                maxBytes: configuration.storage.maxUploadBytes, logger: logger)
+        } catch {
+            imagePool.shutdown()
+            await database.close()
+            throw ApplicationError("Cannot create the image directory: \(error.localizedDescription)")
+        }
+
         let auth = configuration.auth
         hashingPool = WorkerPool(name: "argon2", threadCount: auth.maxConcurrentHashes, maxQueuedJobs: 64)
         let hasher = PasswordHasher(
@@ -86,6 +102,7 @@ public final class Application: Sendable {
             setupCode = try await accounts.prepareFirstRun()
         } catch {
             hashingPool.shutdown()
+            imagePool.shutdown()
             await database.close()
             throw error
         }
@@ -98,7 +115,7 @@ public final class Application: Sendable {
                 [("public_dir", configuration.server.publicDirectory)])
         }
         let responder = WebResponder(
-            router: Self.makeRouter(configuration: configuration, accounts: accounts),
+            router: Self.makeRouter(configuration: configuration, accounts: accounts, labelImages: labelImages),
             middleware: Self.makeMiddleware(configuration: configuration, instant: instant),
             staticFiles: staticFiles, accessGuard: accessGuard, logger: logger)
         let server = configuration.server
@@ -112,6 +129,8 @@ public final class Application: Sendable {
 
     /// The database file inside the data directory.
     static let databaseFileName = "winebox.sqlite3"
+    /// The folder of label images inside the data directory.
+    static let imagesDirectoryName = "images"
 
     /// The port the server listens on; useful when the configuration asked for port 0.
     public var port: Int { server.port }
@@ -141,6 +160,7 @@ public final class Application: Sendable {
         logger.info("Shutting down", [("in_flight", String(server.inFlightCount))])
         await server.shutdown(gracePeriod: gracePeriod)
         hashingPool.shutdown()
+        imagePool.shutdown()
         await database.close()
         logger.info("Stopped")
     }
@@ -169,12 +189,15 @@ public final class Application: Sendable {
         return middleware
     }
 
-    static func makeRouter(configuration: AppConfiguration, accounts: AccountService) -> Router {
+    static func makeRouter(
+        configuration: AppConfiguration, accounts: AccountService, labelImages: LabelImageStore
+    ) -> Router {
         var router = Router()
         HealthRoutes.register(on: &router, appName: configuration.appName, version: WineBoxVersion.current)
         AuthRoutes.register(on: &router, accounts: accounts)
         AdminRoutes.register(on: &router, accounts: accounts)
         RecoveryRoutes.register(on: &router, accounts: accounts)
+        ImageRoutes.register(on: &router, images: labelImages)
         return router
     }
 

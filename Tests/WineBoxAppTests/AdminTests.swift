@@ -63,7 +63,8 @@ import WineBoxWeb
     @Test func everyRouteExceptThePublicOnesAnswers401WithoutAToken() async throws {
         try await withSignedUpApplication { application, api in
             let routes = Application.makeRouter(
-                configuration: application.configuration, accounts: application.accounts
+                configuration: application.configuration, accounts: application.accounts,
+                labelImages: application.labelImages
             )
             .routes
             let publicRoutes = Set(routes.filter { $0.access == .public }.map { "\($0.method) \($0.pattern)" })
