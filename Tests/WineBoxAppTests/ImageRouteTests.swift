@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WineBoxHTTP
 import WineBoxServices
 import WineBoxSupport
 import WineBoxTesting
@@ -40,6 +41,24 @@ import WineBoxTesting
             #expect(thumbnail.status == 200)
             #expect(thumbnail.header("Content-Type") == "image/jpeg")
             #expect(thumbnail.body.count < image.body.count)
+        }
+    }
+
+    @Test func uploadedFilesAreStoredFromMemoryOrFromTheirTemporaryFile() async throws {
+        let photo = try TestData.bytes("labels/reading-wine-labels.webp")
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("part")
+        try Data(photo).write(to: URL(fileURLWithPath: path))
+        try await withSignedUpApplication { application, _ in
+            for storage in [UploadedFile.Storage.memory(photo), .temporaryFile(path: path)] {
+                let upload = UploadedFile(
+                    fieldName: "front_label", clientFileName: "../../label.exe", declaredContentType: "text/html",
+                    size: photo.count, storage: storage)
+                let stored = try await application.labelImages.store(upload)
+                #expect(stored.contentType == "image/webp")
+                #expect(application.labelImages.file(named: stored.fileName) != nil)
+            }
         }
     }
 
