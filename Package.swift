@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         // libcurl's headers only: the library is loaded with dlopen on first use (see CCurl.h).
         .target(name: "CCurl"),
         // toml++ is C++; this tiny target gives it a C interface Swift can call.
@@ -41,7 +42,7 @@ let package = Package(
         .target(name: "WineBoxConfig", dependencies: ["CTOMLShim"], swiftSettings: swiftSettings),
         .target(
             name: "WineBoxServices",
-            dependencies: ["CArgon2", "CCrypto", "CCurl", "WineBoxDomain", "WineBoxSupport"],
+            dependencies: ["CArgon2", "CCrypto", "CCurl", "CVips", "WineBoxDomain", "WineBoxSupport"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -83,13 +84,14 @@ let package = Package(
         .testTarget(name: "WineBoxConfigTests", dependencies: ["WineBoxConfig"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WineBoxServicesTests",
-            dependencies: ["WineBoxServices", "WineBoxSupport"],
+            dependencies: ["CVips", "WineBoxTesting", "WineBoxServices", "WineBoxDomain", "WineBoxSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "WineBoxAppTests",
             dependencies: [
-                "WineBoxTesting", "WineBoxApp", "WineBoxConfig", "WineBoxDomain", "WineBoxHTTP", "WineBoxSupport",
+                "WineBoxTesting", "WineBoxApp", "WineBoxConfig", "WineBoxDomain", "WineBoxHTTP", "WineBoxServices",
+                "WineBoxSupport",
                 "WineBoxWeb",
             ],
             swiftSettings: swiftSettings

@@ -26,8 +26,24 @@ echo
 echo "Loaded on demand with dlopen (when a mail is sent through SMTP or SES):"
 printf '  %-28s %-32s %s\n' "libcurl.so.4" "libcurl4" "$(dpkg-query -W -f='${Version}' libcurl4 2>/dev/null || echo 'not installed')"
 echo
+echo "Loaded by libvips when it starts (at the first image upload), from its modules folder:"
+printf '  %-28s %-32s %s\n' "LIBRARY" "PACKAGE" "VERSION"
+modules=$(ls /usr/lib/*/vips-modules-*/*.so 2>/dev/null || true)
+if [ -n "$modules" ]; then
+    # The modules themselves and the libraries they need that the binary does not load already.
+    # shellcheck disable=SC2086
+    comm -13 <(ldd "$binary" | awk '/=> \// {print $3}' | sort -u) \
+        <({ printf '%s\n' $modules; ldd $modules | awk '/=> \// {print $3}'; } | sort -u) |
+        while read -r library; do
+            real=$(readlink -f "$library")
+            package=$(dpkg -S "$real" 2>/dev/null | head -n1 | cut -d: -f1 || true)
+            version=$( [ -n "$package" ] && dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo "?")
+            printf '  %-28s %-32s %s\n' "$(basename "$library")" "${package:-not from a Debian package}" "$version"
+        done
+fi
+echo
 echo "Header-only or build-time components:"
-for package in libtomlplusplus-dev libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libcurl4-openssl-dev; do
+for package in libtomlplusplus-dev libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libcurl4-openssl-dev libvips-dev; do
     printf '  %-28s %s\n' "$package" "$(dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo 'not installed')"
 done
 echo

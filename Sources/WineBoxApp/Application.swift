@@ -20,8 +20,12 @@ public final class Application: Sendable {
     let server: HTTPServer
     let accounts: AccountService
     let cellar: CellarService
+    /// The label photos of wines (`<data_dir>/images`); routes that take uploads store them here.
+    let labelImages: LabelImageStore
     /// Runs password hashing off the cooperative pool, a bounded number at a time.
     private let hashingPool: WorkerPool
+    /// Decodes and re-encodes label images off the cooperative pool, two at a time.
+    private let imagePool: WorkerPool
     /// The first-run setup code, logged as a link once the server listens; nil when accounts exist.
     private let setupCode: String?
 
@@ -72,6 +76,18 @@ public final class Application: Sendable {
             throw error
         }
 
+        let imagePool = WorkerPool(name: "images", threadCount: 2, maxQueuedJobs: 16)
+        self.imagePool = imagePool
+        do {
+            labelImages = try LabelImageStore(
+                directory: dataDirectory + "/" + Self.imagesDirectoryName, pool: imagePool,
+                maxBytes: configuration.storage.maxUploadBytes, logger: logger)
+        } catch {
+            imagePool.shutdown()
+            await database.close()
+            throw ApplicationError("Cannot create the image directory: \(error.localizedDescription)")
+        }
+
         let auth = configuration.auth
         hashingPool = WorkerPool(name: "argon2", threadCount: auth.maxConcurrentHashes, maxQueuedJobs: 64)
         let hasher = PasswordHasher(
@@ -87,6 +103,7 @@ public final class Application: Sendable {
             setupCode = try await accounts.prepareFirstRun()
         } catch {
             hashingPool.shutdown()
+            imagePool.shutdown()
             await database.close()
             throw error
         }
@@ -98,9 +115,11 @@ public final class Application: Sendable {
                 "The web interface folder does not exist; only the API is served",
                 [("public_dir", configuration.server.publicDirectory)])
         }
-        cellar = CellarService(database: database, now: now)
+        cellar = CellarService(database: database, images: labelImages, now: now)
+        await cellar.removeOrphanedImages(logger: logger)
         let responder = WebResponder(
-            router: Self.makeRouter(configuration: configuration, accounts: accounts, cellar: cellar, now: now),
+            router: Self.makeRouter(
+                configuration: configuration, accounts: accounts, cellar: cellar, labelImages: labelImages, now: now),
             middleware: Self.makeMiddleware(configuration: configuration, instant: instant),
             staticFiles: staticFiles, accessGuard: accessGuard, logger: logger)
         let server = configuration.server
@@ -114,6 +133,8 @@ public final class Application: Sendable {
 
     /// The database file inside the data directory.
     static let databaseFileName = "winebox.sqlite3"
+    /// The folder of label images inside the data directory.
+    static let imagesDirectoryName = "images"
 
     /// The port the server listens on; useful when the configuration asked for port 0.
     public var port: Int { server.port }
@@ -143,6 +164,7 @@ public final class Application: Sendable {
         logger.info("Shutting down", [("in_flight", String(server.inFlightCount))])
         await server.shutdown(gracePeriod: gracePeriod)
         hashingPool.shutdown()
+        imagePool.shutdown()
         await database.close()
         logger.info("Stopped")
     }
@@ -173,17 +195,18 @@ public final class Application: Sendable {
 
     static func makeRouter(
         configuration: AppConfiguration, accounts: AccountService, cellar: CellarService,
-        now: @escaping @Sendable () -> Date
+        labelImages: LabelImageStore, now: @escaping @Sendable () -> Date
     ) -> Router {
         var router = Router()
         HealthRoutes.register(on: &router, appName: configuration.appName, version: WineBoxVersion.current)
         AuthRoutes.register(on: &router, accounts: accounts)
         AdminRoutes.register(on: &router, accounts: accounts)
         RecoveryRoutes.register(on: &router, accounts: accounts)
-        WineRoutes.register(on: &router, cellar: cellar)
+        WineRoutes.register(on: &router, cellar: cellar, images: labelImages)
         CellarRoutes.register(on: &router, cellar: cellar, now: now)
         LotRoutes.register(on: &router, cellar: cellar)
         ScoreRoutes.register(on: &router, cellar: cellar)
+        ImageRoutes.register(on: &router, images: labelImages)
         return router
     }
 

@@ -64,7 +64,7 @@ import WineBoxWeb
         try await withSignedUpApplication { application, api in
             let routes = Application.makeRouter(
                 configuration: application.configuration, accounts: application.accounts,
-                cellar: application.cellar, now: { Date() }
+                cellar: application.cellar, labelImages: application.labelImages, now: { Date() }
             )
             .routes
             let publicRoutes = Set(routes.filter { $0.access == .public }.map { "\($0.method) \($0.pattern)" })

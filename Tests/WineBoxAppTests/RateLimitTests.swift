@@ -44,6 +44,20 @@ import WineBoxTesting
         }
     }
 
+    @Test func imagesHaveTheirOwnBucketAndDoNotUseUpTheAPILimit() async throws {
+        try await withApplication(instant: ManualInstant()) { api in
+            for _ in 0..<20 {
+                let image = try await api.send("GET", "/api/images/0f8e4c2a-93b1-4d7e-8a6f-1c2d3e4f5a6b.thumb.jpg")
+                #expect(image.status == 401)
+            }
+            for _ in 0..<5 {
+                #expect(try await api.send("GET", "/api/auth/me").status == 401)
+            }
+            #expect(try await api.send("GET", "/api/auth/me").status == 429)
+            #expect(try await api.send("GET", "/api/images/0f8e4c2a-93b1-4d7e-8a6f-1c2d3e4f5a6b.jpg").status == 401)
+        }
+    }
+
     @Test func forwardedForIsBelievedOnlyFromTrustedProxies() async throws {
         let forwarded: (String) -> [(String, String)] = { [("X-Forwarded-For", $0)] }
         try await withApplication(trustedProxies: ["127.0.0.1"], instant: ManualInstant()) { api in

@@ -1,6 +1,8 @@
 import Foundation
 import WineBoxDomain
+import WineBoxServices
 import WineBoxStorage
+import WineBoxSupport
 
 /// The household's cellar: wines, lots and their history. Every change runs in one write transaction
 /// (`BEGIN IMMEDIATE`), so stock checks and debits cannot interleave with another request's, and a failed request
@@ -9,11 +11,37 @@ import WineBoxStorage
 /// Thread-safe; shared by all requests.
 final class CellarService: Sendable {
     let database: Database
+    /// Where label photos are kept. Files are written before the rows that refer to them and removed after the
+    /// rows that referred to them are gone, so a row never points at a missing file.
+    let images: LabelImageStore
     private let now: @Sendable () -> Date
 
-    init(database: Database, now: @escaping @Sendable () -> Date) {
+    init(database: Database, images: LabelImageStore, now: @escaping @Sendable () -> Date) {
         self.database = database
+        self.images = images
         self.now = now
+    }
+
+    /// Deletes image files no wine refers to (left behind when a request failed or the process stopped between
+    /// storing a photo and committing its wine). Files younger than an hour are kept: their wine may be on its way.
+    func removeOrphanedImages(logger: Logger) async {
+        do {
+            let referenced = try await database.read { connection in try WineStore.imageFileNames(in: connection) }
+            let removed = images.removeOrphans(referenced: referenced, olderThan: now().addingTimeInterval(-3600))
+            if !removed.isEmpty {
+                logger.info("Removed orphaned label images", [("count", String(removed.count))])
+            }
+        } catch {
+            logger.warning("Could not look for orphaned label images", [("error", String(describing: error))])
+        }
+    }
+
+    /// Removes stored label images (and their thumbnails); used after the rows referring to them are gone, or when
+    /// the request that stored them failed.
+    func removeImages(_ fileNames: [String]) {
+        for fileName in fileNames {
+            images.remove(fileName: fileName)
+        }
     }
 
     /// Adds a new wine with its bottles; answers the wine and its lots.

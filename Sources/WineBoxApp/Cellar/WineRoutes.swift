@@ -1,19 +1,36 @@
 import Foundation
 import WineBoxDomain
 import WineBoxHTTP
+import WineBoxServices
 import WineBoxWeb
 
 /// `/api/wines`: the reference API for wines (check-in, check-out, list, detail, update, delete). Signed-in
 /// members only; the cellar is shared by the household.
 enum WineRoutes {
-    static func register(on router: inout Router, cellar: CellarService) {
+    static func register(on router: inout Router, cellar: CellarService, images: LabelImageStore) {
         router.add(.post, "/api/wines/checkin") { request, context in
             let fields = try InputFields(body: request)
             try fields.rejectUnknown(
                 allowed: WineInput.detailFields.union(WineInput.lotFields).union(["front_label", "back_label"]))
-            let checkIn = try makeCheckIn(fields)
-            let (wine, lots) = try await cellar.checkIn(checkIn, userID: context.signedIn?.user.id)
-            return .json(WineResource(wine: wine, lots: lots), status: .created)
+            var checkIn = try makeCheckIn(fields, hasImage: fields.file("front_label") != nil)
+
+            // Photos are checked and stored first; if anything after that fails, they are removed again.
+            var stored: [String] = []
+            do {
+                if let front = fields.file("front_label") {
+                    checkIn.frontLabelImage = try await images.store(front).fileName
+                    stored.append(checkIn.frontLabelImage ?? "")
+                }
+                if let back = fields.file("back_label") {
+                    checkIn.backLabelImage = try await images.store(back).fileName
+                    stored.append(checkIn.backLabelImage ?? "")
+                }
+                let (wine, lots) = try await cellar.checkIn(checkIn, userID: context.signedIn?.user.id)
+                return .json(WineResource(wine: wine, lots: lots), status: .created)
+            } catch {
+                cellar.removeImages(stored)
+                throw error
+            }
         }
 
         router.add(.post, "/api/wines/{id}/checkout") { request, context in
@@ -54,19 +71,24 @@ enum WineRoutes {
 
         router.add(.delete, "/api/wines/{id}") { _, context in
             let wineID = try WineInput.wineID(try context.parameters.require("id"))
-            _ = try await cellar.delete(wineID: wineID)
+            let imageFiles = try await cellar.delete(wineID: wineID)
+            cellar.removeImages(imageFiles)
             return .noContent
         }
     }
 
     /// A check-in from the form. The name may come from the form, or from label text read earlier (the first
-    /// line); without either it is an error.
-    static func makeCheckIn(_ fields: InputFields) throws -> CheckIn {
+    /// line). With only a photo, the wine is recorded as "Unknown Wine" to be named later (reading the label
+    /// arrives with the label-reading work); with nothing at all it is an error.
+    static func makeCheckIn(_ fields: InputFields, hasImage: Bool) throws -> CheckIn {
         var (name, details) = try WineInput.details(fields)
         if name == nil {
             name = details.frontLabelText.split(whereSeparator: \.isNewline).first.map {
                 String($0.prefix(WineDetails.nameLimit))
             }
+        }
+        if name == nil && hasImage {
+            name = "Unknown Wine"
         }
         guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw WineBoxError(.invalidInput, "name is required")

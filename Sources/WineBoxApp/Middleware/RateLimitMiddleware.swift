@@ -4,8 +4,9 @@ import WineBoxWeb
 
 /// Per-client rate limits, checked before routing (and so before any password hashing).
 ///
-/// Every request counts against one bucket by path: `/api/…` against the API limit (default 60/min), anything
-/// else (the web interface's files, `/health`) against the looser static limit (600/min). Sign-in endpoints also
+/// Every request counts against one bucket by path: `/api/images/…` against the image limit (600/min), the rest of
+/// `/api/…` against the API limit (default 60/min), anything else (the web interface's files, `/health`) against
+/// the looser static limit (600/min). Sign-in endpoints also
 /// count against the auth limit (default 30/min), password-reset and verification mail endpoints against a
 /// 5/min limit, and registration against 10/min. Over a limit the answer is 429 with `Retry-After` and a JSON
 /// body. Keys are the client address decided by ``ClientAddressMiddleware``.
@@ -16,6 +17,7 @@ struct RateLimitMiddleware: Middleware {
         let passwordReset: RateLimiter
         let registration: RateLimiter
         let staticFiles: RateLimiter
+        let images: RateLimiter
 
         init(apiPerMinute: Int, authPerMinute: Int) {
             api = RateLimiter(rule: RateLimitRule(name: "api", limit: apiPerMinute, window: .seconds(60)))
@@ -23,6 +25,7 @@ struct RateLimitMiddleware: Middleware {
             passwordReset = RateLimiter(rule: .passwordReset)
             registration = RateLimiter(rule: .registration)
             staticFiles = RateLimiter(rule: .staticFiles)
+            images = RateLimiter(rule: .images)
         }
     }
 
@@ -33,6 +36,8 @@ struct RateLimitMiddleware: Middleware {
         "/api/auth/forgot-password", "/api/auth/reset-password", "/api/auth/resend-verification",
     ]
     static let registrationPaths: Set<String> = ["/api/auth/register"]
+    /// Label images and thumbnails, counted apart from the API.
+    static let imagesPrefix = "/api/images/"
 
     let limits: Limits
     let instant: @Sendable () -> ContinuousClock.Instant
@@ -42,7 +47,9 @@ struct RateLimitMiddleware: Middleware {
         let client = context.clientAddress
         let path = request.path
         var limiters: [RateLimiter] = []
-        if path.hasPrefix("/api/") {
+        if path.hasPrefix(Self.imagesPrefix) {
+            limiters.append(limits.images)
+        } else if path.hasPrefix("/api/") {
             limiters.append(limits.api)
             if Self.authenticationPaths.contains(path) {
                 limiters.append(limits.authentication)

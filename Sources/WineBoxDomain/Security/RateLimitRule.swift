@@ -45,4 +45,7 @@ extension RateLimitRule {
     public static let registration = RateLimitRule(name: "registration", limit: 10, window: .seconds(60))
     /// Static files of the web interface: 600 per minute per client.
     public static let staticFiles = RateLimitRule(name: "static", limit: 600, window: .seconds(60))
+    /// Label images and thumbnails (`/api/images/…`): 600 per minute per client, like static files, so a cellar
+    /// page showing many thumbnails never uses up the API limit.
+    public static let images = RateLimitRule(name: "images", limit: 600, window: .seconds(60))
 }

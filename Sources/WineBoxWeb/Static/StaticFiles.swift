@@ -103,8 +103,8 @@ public final class StaticFiles: Sendable {
         return segments.joined(separator: "/")
     }
 
-    /// Whether an `If-None-Match` header value names `etag` (or is `*`).
-    static func matches(_ header: String, etag: String) -> Bool {
+    /// Whether an `If-None-Match` header value names `etag` (or is `*`). Also used for other cached responses.
+    public static func matches(_ header: String, etag: String) -> Bool {
         header.split(separator: ",").contains { candidate in
             let trimmed = candidate.trimmingCharacters(in: .whitespaces)
             return trimmed == "*" || trimmed == etag || trimmed == "W/" + etag
