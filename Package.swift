@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         // libcurl's headers only: the library is loaded with dlopen on first use (see CCurl.h).
         .target(name: "CCurl"),
         // toml++ is C++; this tiny target gives it a C interface Swift can call.
@@ -41,7 +42,7 @@ let package = Package(
         .target(name: "WineBoxConfig", dependencies: ["CTOMLShim"], swiftSettings: swiftSettings),
         .target(
             name: "WineBoxServices",
-            dependencies: ["CArgon2", "CCrypto", "CCurl", "WineBoxDomain", "WineBoxSupport"],
+            dependencies: ["CArchive", "CArgon2", "CCrypto", "CCurl", "WineBoxDomain", "WineBoxSupport"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -59,8 +60,9 @@ let package = Package(
         ),
         .executableTarget(name: "winebox", dependencies: ["WineBoxCLI"], swiftSettings: swiftSettings),
 
-        // Helpers shared by the test targets (a raw HTTP client, temporary directories); never shipped.
-        .target(name: "WineBoxTesting", swiftSettings: swiftSettings),
+        // Helpers shared by the test targets (a raw HTTP client, temporary directories, hand-made archives); never
+        // shipped.
+        .target(name: "WineBoxTesting", dependencies: ["CArchive"], swiftSettings: swiftSettings),
 
         // Tests mirror the modules.
         .testTarget(
@@ -81,13 +83,14 @@ let package = Package(
         .testTarget(name: "WineBoxConfigTests", dependencies: ["WineBoxConfig"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WineBoxServicesTests",
-            dependencies: ["WineBoxServices", "WineBoxSupport"],
+            dependencies: ["WineBoxTesting", "WineBoxServices", "WineBoxSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "WineBoxAppTests",
             dependencies: [
-                "WineBoxTesting", "WineBoxApp", "WineBoxConfig", "WineBoxHTTP", "WineBoxSupport", "WineBoxWeb",
+                "WineBoxTesting", "WineBoxApp", "WineBoxConfig", "WineBoxHTTP", "WineBoxServices", "WineBoxStorage",
+                "WineBoxSupport", "WineBoxWeb",
             ],
             swiftSettings: swiftSettings
         ),

@@ -27,7 +27,7 @@ echo "Loaded on demand with dlopen (when a mail is sent through SMTP or SES):"
 printf '  %-28s %-32s %s\n' "libcurl.so.4" "libcurl4" "$(dpkg-query -W -f='${Version}' libcurl4 2>/dev/null || echo 'not installed')"
 echo
 echo "Header-only or build-time components:"
-for package in libtomlplusplus-dev libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libcurl4-openssl-dev; do
+for package in libtomlplusplus-dev libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libcurl4-openssl-dev libarchive-dev; do
     printf '  %-28s %s\n' "$package" "$(dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo 'not installed')"
 done
 echo
