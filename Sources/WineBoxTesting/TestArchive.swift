@@ -34,6 +34,10 @@ public enum TestArchive {
     /// A failure of libarchive while a test reads or writes an archive.
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// Every entry of the archive at `path`, in order.
