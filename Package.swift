@@ -55,7 +55,7 @@ let package = Package(
         ),
         .target(
             name: "WineBoxCLI",
-            dependencies: ["WineBoxApp", "WineBoxConfig", "WineBoxStorage", "WineBoxSupport"],
+            dependencies: ["WineBoxApp", "WineBoxConfig", "WineBoxServices", "WineBoxStorage", "WineBoxSupport"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "winebox", dependencies: ["WineBoxCLI"], swiftSettings: swiftSettings),
