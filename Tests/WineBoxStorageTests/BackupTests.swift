@@ -60,7 +60,8 @@ import Testing
             #expect(writerKeptWriting)
             #expect(copied == Array(committed.prefix(copied.count)), "the copy is a prefix of the commits, no gaps")
             #expect(copied.count >= committedBeforeBackup.count, "every row committed before the backup is in it")
-            #expect(copied.count <= countAtFirstStep, "no row committed during the copy is in it")
+            // The writer records an id just after its commit, so one committed row may not be in the log yet.
+            #expect(copied.count <= countAtFirstStep + 1, "no row committed during the copy is in it")
             #expect(committed.count >= countAtFirstStep + 20)
         }
     }
