@@ -35,7 +35,8 @@ public enum DataBackup {
                 "There is no WineBox database in \(dataDirectory) (no \(Application.databaseFileName)), so there is "
                     + "nothing to back up. Check storage.data_dir.")
         }
-        let folder = (output as NSString).deletingLastPathComponent
+        let parent = (output as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw BackupError(.fileSystem, "The folder \(folder) for the backup does not exist.")
