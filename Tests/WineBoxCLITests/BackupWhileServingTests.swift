@@ -72,7 +72,7 @@ import WineBoxTesting
         let stop = Atomic<Bool>(false)
         let writer = Task {
             var number = 0
-            while !stop.load(ordering: .relaxed) {
+            while !stop.load(ordering: .relaxed) && !committed.reachedLimit {
                 let response = try await RawHTTPClient(port: port).request(
                     "POST", "/api/admin/users",
                     headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(token)")],
@@ -97,6 +97,7 @@ import WineBoxTesting
                 atCopy.withLock { state in
                     if state == nil {
                         let count = committed.numbers.count
+                        committed.limit = count + 3
                         state = (count, committed.wait(forCount: count + 3))
                     }
                 }
@@ -143,9 +144,31 @@ import WineBoxTesting
 
 /// The member numbers whose creation has committed, in order, with waits for their count.
 private final class CommitLog: @unchecked Sendable {
-    // @unchecked: `committed` is only touched while `condition` is locked.
+    // @unchecked: `committed` and `storedLimit` are only touched while `condition` is locked.
     private let condition = NSCondition()
     private var committed: [Int] = []
+    private var storedLimit = Int.max
+
+    /// How many members the writer should create before it stops; unlimited at first.
+    var limit: Int {
+        get {
+            condition.lock()
+            defer { condition.unlock() }
+            return storedLimit
+        }
+        set {
+            condition.lock()
+            storedLimit = newValue
+            condition.unlock()
+        }
+    }
+
+    /// True once ``limit`` members are committed.
+    var reachedLimit: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return committed.count >= storedLimit
+    }
 
     var numbers: [Int] {
         condition.lock()

@@ -12,18 +12,19 @@ import Testing
                 try connection.execute(
                     sql: "CREATE TABLE event (id INTEGER PRIMARY KEY, payload BLOB NOT NULL) STRICT")
             }
-            // About 4 MB of rows, so that the copy below takes a few hundred steps.
+            // About 1 MB of rows, so that the copy below takes dozens of steps.
             let prefilled = try await database.write { connection in
-                for _ in 0..<2_000 {
-                    try connection.execute("INSERT INTO event (payload) VALUES (randomblob(2000))")
+                for _ in 0..<1_000 {
+                    try connection.execute("INSERT INTO event (payload) VALUES (randomblob(1000))")
                 }
                 return try connection.query("SELECT id FROM event ORDER BY id").map { try $0.int64("id") }
             }
             let log = CommitLog(prefilled)
 
-            // One task keeps committing rows; it records each id once its transaction has committed.
+            // One task keeps committing rows, until `log.limit` are committed; it records each id once its
+            // transaction has committed.
             let writer = Task {
-                while !Task.isCancelled {
+                while !Task.isCancelled && !log.reachedLimit {
                     let id = try await database.write { connection in
                         try connection.execute("INSERT INTO event (payload) VALUES (randomblob(500))")
                         return connection.lastInsertRowID
@@ -40,6 +41,7 @@ import Testing
             let snapshot = try await database.backup(to: directory + "/copy.sqlite", pagesPerStep: 8) { _ in
                 firstStep.once {
                     let count = log.ids.count
+                    log.limit = count + 20
                     return (count, log.wait(forCount: count + 20))
                 }
             }
@@ -169,9 +171,31 @@ import Testing
 
 /// The ids a writer has committed, in commit order, with waits for the count to reach a value.
 private final class CommitLog: @unchecked Sendable {
-    // @unchecked: `committed` is only touched while `condition` is locked.
+    // @unchecked: `committed` and `storedLimit` are only touched while `condition` is locked.
     private let condition = NSCondition()
     private var committed: [Int64]
+    private var storedLimit = Int.max
+
+    /// How many ids the writer should commit before it stops; unlimited at first.
+    var limit: Int {
+        get {
+            condition.lock()
+            defer { condition.unlock() }
+            return storedLimit
+        }
+        set {
+            condition.lock()
+            storedLimit = newValue
+            condition.unlock()
+        }
+    }
+
+    /// True once ``limit`` ids are committed.
+    var reachedLimit: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return committed.count >= storedLimit
+    }
 
     init(_ ids: [Int64]) {
         committed = ids
