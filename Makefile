@@ -4,7 +4,7 @@ SWIFT ?= swift
 FORMATTED := Package.swift Sources Tests
 
 # Debian packages the build needs (headers and pkg-config files of the C libraries).
-BUILD_PACKAGES := pkg-config openssl libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libtomlplusplus-dev libcurl4-openssl-dev libvips-dev
+BUILD_PACKAGES := pkg-config openssl libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libtomlplusplus-dev libcurl4-openssl-dev libvips-dev libarchive-dev
 # Extra packages the tests use.
 TEST_PACKAGES := curl
 # Extra packages the benchmark uses.

@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         // libcurl's headers only: the library is loaded with dlopen on first use (see CCurl.h).
         .target(name: "CCurl"),
         // toml++ is C++; this tiny target gives it a C interface Swift can call.
@@ -42,7 +43,7 @@ let package = Package(
         .target(name: "WineBoxConfig", dependencies: ["CTOMLShim"], swiftSettings: swiftSettings),
         .target(
             name: "WineBoxServices",
-            dependencies: ["CArgon2", "CCrypto", "CCurl", "CVips", "WineBoxDomain", "WineBoxSupport"],
+            dependencies: ["CArchive", "CArgon2", "CCrypto", "CCurl", "CVips", "WineBoxDomain", "WineBoxSupport"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -55,13 +56,14 @@ let package = Package(
         ),
         .target(
             name: "WineBoxCLI",
-            dependencies: ["WineBoxApp", "WineBoxConfig", "WineBoxStorage", "WineBoxSupport"],
+            dependencies: ["WineBoxApp", "WineBoxConfig", "WineBoxServices", "WineBoxStorage", "WineBoxSupport"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "winebox", dependencies: ["WineBoxCLI"], swiftSettings: swiftSettings),
 
-        // Helpers shared by the test targets (a raw HTTP client, temporary directories); never shipped.
-        .target(name: "WineBoxTesting", swiftSettings: swiftSettings),
+        // Helpers shared by the test targets (a raw HTTP client, temporary directories, hand-made archives); never
+        // shipped.
+        .target(name: "WineBoxTesting", dependencies: ["CArchive"], swiftSettings: swiftSettings),
 
         // Tests mirror the modules.
         .testTarget(
@@ -91,8 +93,7 @@ let package = Package(
             name: "WineBoxAppTests",
             dependencies: [
                 "WineBoxTesting", "WineBoxApp", "WineBoxConfig", "WineBoxDomain", "WineBoxHTTP", "WineBoxServices",
-                "WineBoxSupport",
-                "WineBoxWeb",
+                "WineBoxStorage", "WineBoxSupport", "WineBoxWeb",
             ],
             swiftSettings: swiftSettings
         ),

@@ -43,7 +43,7 @@ if [ -n "$modules" ]; then
 fi
 echo
 echo "Header-only or build-time components:"
-for package in libtomlplusplus-dev libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libcurl4-openssl-dev libvips-dev; do
+for package in libtomlplusplus-dev libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libcurl4-openssl-dev libvips-dev libarchive-dev; do
     printf '  %-28s %s\n' "$package" "$(dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo 'not installed')"
 done
 echo

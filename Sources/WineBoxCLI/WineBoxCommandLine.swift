@@ -51,6 +51,10 @@ public enum WineBoxCommandLine {
                 return ConfigCheckCommand.run(context)
             case Commands.version.path:
                 return VersionCommand.run(output: output)
+            case Commands.backup.path:
+                return await BackupCommand.run(context)
+            case Commands.restore.path:
+                return await RestoreCommand.run(context)
             case let path where path.first == "user":
                 return await UserCommand.run(context, passwordSource: passwordSource)
             default:
@@ -81,6 +85,7 @@ struct CommandContext: Sendable {
         let loader = ConfigurationLoader(
             environment: environment.merging(overrides) { _, override in override },
             currentDirectory: currentDirectory, homeDirectory: environment["HOME"])
-        return try loader.load(explicitPath: arguments.configPath)
+        // `backup` and `restore` also take --config after the command; it means the same as before it.
+        return try loader.load(explicitPath: arguments.value("config") ?? arguments.configPath)
     }
 }

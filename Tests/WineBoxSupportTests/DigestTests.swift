@@ -27,3 +27,25 @@ import WineBoxSupport
         #expect(SecureRandom.bytes(count: 16) != SecureRandom.bytes(count: 16))
     }
 }
+
+@Suite struct SHA256HasherTests {
+    @Test func pieceByPieceEqualsTheOneShotDigest() {
+        let data = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let hasher = SHA256Hasher()
+        var offset = 0
+        for size in [0, 1, 63, 64, 65, 4_096, 30_000] {
+            hasher.update(data[offset..<offset + size])
+            offset += size
+        }
+        hasher.update(data[offset...])
+        #expect(hasher.finish() == Digest.sha256(data))
+    }
+
+    @Test func matchesTheStandardVectors() {
+        let abc = SHA256Hasher()
+        abc.update(Array("a".utf8))
+        abc.update(Array("bc".utf8))
+        #expect(Hex.encode(abc.finish()) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Hex.encode(SHA256Hasher().finish()) == Hex.encode(Digest.sha256([])))
+    }
+}

@@ -51,5 +51,34 @@ enum Commands {
         ["user", "remove"], summary: "Remove an account (needs --force)",
         options: [.init("force", help: "Confirm the removal; it cannot be undone")], positionals: ["EMAIL"])
 
-    static let all = [serve, configCheck, userAdd, userList, userDisable, userEnable, userPasswd, userRemove, version]
+    static let backup = CommandSpec(
+        ["backup"], summary: "Write one archive with the database and the images (safe while serving)",
+        details: """
+            Copies one consistent snapshot of the database (SQLite's online backup: `winebox serve` may keep
+            running and writing) and every file under images/ into a .tar.gz whose manifest.json lists each
+            file's size and SHA-256. Without --output the archive is winebox-backup-YYYYMMDD-HHMMSS.tar.gz (UTC)
+            in the current directory. It never overwrites a file.
+            The archive holds the accounts' password hashes: it is created with mode 0600; keep it private.
+            """,
+        options: [
+            .init("output", short: "o", value: "FILE", help: "Write the archive to FILE (it must not exist)"),
+            .init("config", value: "FILE", help: "Read this config.toml (as winebox --config FILE)"),
+        ])
+
+    static let restore = CommandSpec(
+        ["restore"], summary: "Check a backup archive and restore it into an empty data directory",
+        details: """
+            Restores into storage.data_dir, which must be missing or hold no database and no images: a restore
+            never overwrites data. Every file is checked against the archive's manifest (size and SHA-256), and
+            the database must pass SQLite's integrity check with a schema version this WineBox knows, before
+            anything is moved into place. When any check fails, the data directory is left as it was.
+            Stop any server using that data directory first; start `winebox serve` afterwards.
+            """,
+        options: [.init("config", value: "FILE", help: "Read this config.toml (as winebox --config FILE)")],
+        positionals: ["FILE"])
+
+    static let all = [
+        serve, configCheck, userAdd, userList, userDisable, userEnable, userPasswd, userRemove, backup, restore,
+        version,
+    ]
 }

@@ -15,19 +15,29 @@ extension Database {
     ///   holds a malformed UUID or timestamp; `.closed` after ``close()``.
     public func instanceInfo() async throws -> InstanceInfo {
         try await read { connection in
-            let version = try Migrator.recordedVersion(connection)
-            guard try connection.tableExists("instance"),
-                let row = try connection.queryOne("SELECT instance_id, created_at FROM instance WHERE id = 1")
-            else {
+            guard let instance = try Self.instanceRow(connection) else {
                 throw StorageError(.notFound, "The database has no instance row; it has not been migrated.")
             }
-            guard let instanceID = UUID(uuidString: try row.string("instance_id")) else {
-                throw StorageError(.corrupt, "The instance row holds a malformed instance_id.")
-            }
-            guard let createdAt = Timestamp.date(from: try row.string("created_at")) else {
-                throw StorageError(.corrupt, "The instance row holds a malformed created_at timestamp.")
-            }
-            return InstanceInfo(instanceID: instanceID, createdAt: createdAt, schemaVersion: version)
+            return instance
         }
+    }
+
+    /// The `instance` row with the schema version, or nil when the database has no `instance` table or row.
+    ///
+    /// - Throws: `.corrupt` when the row holds a malformed UUID or timestamp; ``StorageError`` from SQLite.
+    static func instanceRow(_ connection: Connection) throws -> InstanceInfo? {
+        let version = try Migrator.recordedVersion(connection)
+        guard try connection.tableExists("instance"),
+            let row = try connection.queryOne("SELECT instance_id, created_at FROM instance WHERE id = 1")
+        else {
+            return nil
+        }
+        guard let instanceID = UUID(uuidString: try row.string("instance_id")) else {
+            throw StorageError(.corrupt, "The instance row holds a malformed instance_id.")
+        }
+        guard let createdAt = Timestamp.date(from: try row.string("created_at")) else {
+            throw StorageError(.corrupt, "The instance row holds a malformed created_at timestamp.")
+        }
+        return InstanceInfo(instanceID: instanceID, createdAt: createdAt, schemaVersion: version)
     }
 }

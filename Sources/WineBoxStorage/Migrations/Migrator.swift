@@ -116,8 +116,8 @@ public struct Migrator: Sendable {
         return true
     }
 
-    /// Compares the recorded history with this build's list and returns the database's version.
-    private func validatedVersion(_ connection: Connection) throws -> Int {
+    /// Compares the recorded history with this build's list and returns the database's version. Only reads.
+    func validatedVersion(_ connection: Connection) throws -> Int {
         guard try connection.tableExists("schema_migration") else { return 0 }
         let records = try connection.query("SELECT version, name FROM schema_migration ORDER BY version")
         guard let newest = try records.last?.int("version") else { return 0 }

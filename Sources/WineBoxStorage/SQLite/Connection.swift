@@ -176,6 +176,13 @@ public final class Connection {
     /// The number of statements currently cached (for tests).
     var cachedStatementCount: Int { statementCache.count }
 
+    /// Lends the raw `sqlite3*` handle to `body`, for the few C APIs this type does not wrap (the online backup in
+    /// ``OnlineBackup``). The pointer must not be kept beyond the call.
+    func withHandle<T, E: Error>(_ body: (OpaquePointer) throws(E) -> T) throws(E) -> T {
+        preconditionConfined()
+        return try body(handle)
+    }
+
     func preconditionConfined() {
         if let queueID {
             precondition(

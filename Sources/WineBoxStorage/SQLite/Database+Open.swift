@@ -43,3 +43,26 @@ extension Database {
         return database
     }
 }
+
+extension Database {
+    /// Opens an existing database file as it is: it neither creates the file nor migrates it.
+    ///
+    /// For tools that work on a database another process may be serving (`winebox backup`) or on a file that is
+    /// not in place yet (a restore). Opening runs off Swift's cooperative pool.
+    ///
+    /// - Throws: ``StorageError`` `.cannotOpen` when `path` is not an existing regular file, and anything
+    ///   ``init(path:configuration:)`` throws (`.corrupt` for a file that is not a database, …).
+    public static func openExisting(at path: String, configuration: Configuration = Configuration()) async throws
+        -> Database
+    {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Result {
+                        try DatabaseFiles.requireRegularFile(path)
+                        return try Database(path: path, configuration: configuration)
+                    })
+            }
+        }
+    }
+}

@@ -31,6 +31,19 @@ enum DatabaseFiles {
         }
     }
 
+    /// Fails unless `path` names an existing regular file (symbolic links are followed).
+    ///
+    /// - Throws: ``StorageError`` `.cannotOpen` naming the path.
+    static func requireRegularFile(_ path: String) throws(StorageError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw failure("There is no database file at", path)
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw StorageError(.cannotOpen, "\(path) is not a regular file, so it cannot be a database.")
+        }
+    }
+
     /// The directory part of `path`: `.` for a bare file name, `/` for a file at the root.
     static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

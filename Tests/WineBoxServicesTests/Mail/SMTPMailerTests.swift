@@ -195,14 +195,15 @@ import WineBoxSupport
     @Test func cancellingTheTaskAbortsTheTransfer() async throws {
         let server = try FakeSMTPServer(FakeSMTPServer.Options(silent: true))
         var configuration = Self.configuration(port: server.port)
-        configuration.timeout = .seconds(30)
+        configuration.timeout = .seconds(300)
         let mailer = try SMTPMailer(configuration: configuration, logger: .disabled)
         let started = ContinuousClock.now
         let task = Task { try await mailer.send(Self.message()) }
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Far below the 300 s timeout: the transfer was aborted, not timed out (loose, as the machine may be busy).
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     @Test func headerInjectionIsRefusedBeforeAnythingIsSent() async throws {
