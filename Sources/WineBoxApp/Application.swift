@@ -175,6 +175,7 @@ public final class Application: Sendable {
         AuthRoutes.register(on: &router, accounts: accounts)
         AdminRoutes.register(on: &router, accounts: accounts)
         RecoveryRoutes.register(on: &router, accounts: accounts)
+        XWinesRoutes.register(on: &router, database: accounts.database)
         return router
     }
 
