@@ -22,6 +22,15 @@ public struct XWinesImportProgress: Sendable, Hashable {
     /// The size of the phase's file (the number of wines, while indexing).
     public var totalBytes: Int
 
+    public init(phase: Phase, rowsRead: Int, imported: Int, skipped: Int, bytesRead: Int, totalBytes: Int) {
+        self.phase = phase
+        self.rowsRead = rowsRead
+        self.imported = imported
+        self.skipped = skipped
+        self.bytesRead = bytesRead
+        self.totalBytes = totalBytes
+    }
+
     /// The share of the phase done, from 0 to 1.
     public var fractionDone: Double {
         totalBytes > 0 ? min(1, Double(bytesRead) / Double(totalBytes)) : 1
