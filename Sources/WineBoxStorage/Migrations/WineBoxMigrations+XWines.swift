@@ -6,12 +6,13 @@ extension WineBoxMigrations {
     ///   `rating_count` come from the ratings file when one was imported.
     /// - `xwines_metadata`: a single row describing the last import (version test, slim or full; file names; time
     ///   in ISO 8601 UTC; counts); absent until the first import.
-    /// - `xwines_search`: an FTS5 index (accent folding, prefix indexes for 1 to 3 characters) whose rowid is the
-    ///   wine's popularity rank (1 = most ratings, then best average, name, id), so results come out in
-    ///   popularity order and a page stops early. `name_start` holds the whole name as one token (letters and
-    ///   digits only) for the exact and starts-with tiers; `facets` holds one token per filter value (`t` + type,
-    ///   `c` + country code, `n` + country name, each letters and digits only); `wine_id` maps back to the wine.
-    ///   The importer rebuilds it in a staging table and swaps it in, because every import can change the ranks.
+    /// - `xwines_search`: an FTS5 index (accent folding; prefix indexes for 1 to 7 characters; rowids only,
+    ///   `detail=none`) whose rowid is the wine's popularity rank (1 = most ratings, then best average, name, id), so
+    ///   matches come out in popularity order and a page stops early. Besides the words of name, winery and region,
+    ///   `name_start` holds the whole name as one token and `facets` one token per filter value (type, country code,
+    ///   country name), each marked with a private-use character so that search words never match them (see
+    ///   `XWinesSearchKeys`); `wine_id` maps back to the wine. Every import can change the ranks, so the importer
+    ///   rebuilds the index in a staging table and swaps it in.
     static let createXWines = Migration(
         version: 4, name: "create_xwines",
         sql: """
@@ -52,7 +53,8 @@ extension WineBoxMigrations {
 
             CREATE VIRTUAL TABLE xwines_search USING fts5(
                 name, winery_name, region_name, name_start, facets, wine_id UNINDEXED,
-                tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', columnsize = 0
+                tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7', detail = none,
+                columnsize = 0
             );
             """)
 }

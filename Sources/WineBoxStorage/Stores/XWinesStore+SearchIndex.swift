@@ -18,7 +18,8 @@ extension XWinesStore {
                 DROP TABLE IF EXISTS xwines_search_next;
                 CREATE VIRTUAL TABLE xwines_search_next USING fts5(
                     name, winery_name, region_name, name_start, facets, wine_id UNINDEXED,
-                    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', columnsize = 0
+                    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7', detail = none,
+                    columnsize = 0
                 );
                 """)
     }
@@ -34,10 +35,8 @@ extension XWinesStore {
         for (index, row) in rows.enumerated() {
             let name = try row.string("name")
             let facets = XWinesSearchKeys.facets(
-                of: (
-                    wineType: try row.string("wine_type"), countryCode: try row.nullableString("country_code"),
-                    country: try row.nullableString("country")
-                ))
+                wineType: try row.string("wine_type"), countryCode: try row.nullableString("country_code"),
+                country: try row.nullableString("country"))
             try connection.execute(
                 """
                 INSERT INTO xwines_search_next (rowid, name, winery_name, region_name, name_start, facets, wine_id)
@@ -45,7 +44,7 @@ extension XWinesStore {
                 """,
                 [
                     SQLValue(offset + index + 1), .text(name), try row.value("winery_name"),
-                    try row.value("region_name"), .text(XWinesSearchKeys.compact(name)), .text(facets),
+                    try row.value("region_name"), .text(XWinesSearchKeys.nameToken(name)), .text(facets),
                     try row.value("id"),
                 ])
         }
