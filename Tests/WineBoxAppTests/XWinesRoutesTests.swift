@@ -231,6 +231,9 @@ import WineBoxTesting
             #expect(stats["version"] as? String == "test")
             #expect(stats["source"] as? String == "XWines_Test_100_wines.csv")
             #expect((stats["import_date"] as? String)?.hasSuffix("Z") == true)
+            // The types were cached empty before the import; the import makes them current again.
+            let types = try await api.send("GET", "/api/xwines/types", token: token).text
+            #expect(types == #"["Dessert","Dessert/Port","Red","Rosé","Sparkling","White"]"#)
         }
     }
 

@@ -91,11 +91,11 @@ extension XWinesRoutes {
         }
     }
 
-    /// `GET /api/xwines/stats`: live counts, and what the last import recorded (`null` before the first).
+    /// `GET /api/xwines/stats`: the live number of wines, and what the last import recorded (the number of
+    /// ratings, the version, the date and the file; 0 and `null` before the first import).
     struct Stats: Encodable {
         let metadata: XWinesMetadata?
         let wineCount: Int
-        let ratingCount: Int
 
         enum CodingKeys: String, CodingKey {
             case wineCount = "wine_count"
@@ -108,7 +108,7 @@ extension XWinesRoutes {
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(wineCount, forKey: .wineCount)
-            try container.encode(ratingCount, forKey: .ratingCount)
+            try container.encode(metadata?.ratingCount ?? 0, forKey: .ratingCount)
             try container.encode(metadata?.variant.rawValue, forKey: .version)
             try container.encode(metadata?.importDate, forKey: .importDate)
             try container.encode(metadata?.source, forKey: .source)

@@ -11,6 +11,8 @@ import WineBoxWeb
 /// `null`. There are no price fields: WineBox has no price data for the reference wines.
 enum XWinesRoutes {
     static func register(on router: inout Router, database: Database) {
+        let lists = XWinesListCache()
+
         router.add(.get, "/api/xwines/search") { request, _ in
             let query = try XWinesSearchQuery(
                 text: request.queryValue("q"), wineType: request.queryValue("wine_type"),
@@ -39,18 +41,17 @@ enum XWinesRoutes {
             let stats = try await database.read { connection in
                 Stats(
                     metadata: try XWinesStore.metadata(in: connection),
-                    wineCount: try XWinesStore.wineCount(in: connection),
-                    ratingCount: try XWinesStore.ratingCount(in: connection))
+                    wineCount: try XWinesStore.wineCount(in: connection))
             }
             return .json(stats)
         }
 
         router.add(.get, "/api/xwines/types") { _, _ in
-            .json(try await database.read { connection in try XWinesStore.types(in: connection) })
+            .json(try await database.read { connection in try lists.lists(in: connection).types })
         }
 
         router.add(.get, "/api/xwines/countries") { _, _ in
-            let countries = try await database.read { connection in try XWinesStore.countries(in: connection) }
+            let countries = try await database.read { connection in try lists.lists(in: connection).countries }
             return .json(countries.map(Country.init))
         }
     }
