@@ -207,6 +207,7 @@ public final class Application: Sendable {
         LotRoutes.register(on: &router, cellar: cellar)
         ScoreRoutes.register(on: &router, cellar: cellar)
         ImageRoutes.register(on: &router, images: labelImages)
+        XWinesRoutes.register(on: &router, database: accounts.database)
         return router
     }
 

@@ -57,6 +57,8 @@ public enum WineBoxCommandLine {
                 return await RestoreCommand.run(context)
             case let path where path.first == "user":
                 return await UserCommand.run(context, passwordSource: passwordSource)
+            case Commands.xwinesImport.path:
+                return await XWinesCommand.run(context)
             default:
                 output.printError("winebox: '\(path.joined(separator: " "))' is not available")
                 return ExitCode.usage

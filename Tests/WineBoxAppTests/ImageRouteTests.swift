@@ -9,7 +9,7 @@ import WineBoxTesting
 
 @Suite struct ImageRouteTests {
     @Test func signedInMembersGetImagesAndThumbnailsWithCachingHeaders() async throws {
-        let photo = try TestData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
+        let photo = try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
         try await withSignedUpApplication { application, api in
             let stored = try await application.labelImages.store(bytes: photo)
             let token = try await api.signIn("owner@example.com", "correct horse battery")
@@ -45,7 +45,7 @@ import WineBoxTesting
     }
 
     @Test func uploadedFilesAreStoredFromMemoryOrFromTheirTemporaryFile() async throws {
-        let photo = try TestData.bytes("labels/reading-wine-labels.webp")
+        let photo = try SharedData.bytes("labels/reading-wine-labels.webp")
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.file("part")
@@ -63,7 +63,7 @@ import WineBoxTesting
     }
 
     @Test func imagesNeedASignedInMember() async throws {
-        let photo = try TestData.bytes("labels/reading-wine-labels.webp")
+        let photo = try SharedData.bytes("labels/reading-wine-labels.webp")
         try await withSignedUpApplication { application, api in
             let stored = try await application.labelImages.store(bytes: photo)
 
@@ -78,7 +78,7 @@ import WineBoxTesting
         try await withSignedUpApplication { application, api in
             let token = try await api.signIn("owner@example.com", "correct horse battery")
             let stored = try await application.labelImages.store(
-                bytes: try TestData.bytes("labels/reading-wine-labels.webp"))
+                bytes: try SharedData.bytes("labels/reading-wine-labels.webp"))
             let missing = "0f8e4c2a-93b1-4d7e-8a6f-1c2d3e4f5a6b.jpg"
             for name in [
                 missing, "x.exe", "..%2F..%2Fwinebox.sqlite3", "..", "%2e%2e", "winebox.sqlite3",

@@ -45,7 +45,20 @@ final class CellarService: Sendable {
     }
 
     /// Adds a new wine with its bottles; answers the wine and its lots.
-    func checkIn(_ checkIn: CheckIn, userID: String?) async throws -> (Wine, [Lot]) {
+    ///
+    /// With an `xwinesID`, the empty fields are filled from that X-Wines reference wine first.
+    ///
+    /// - Throws: ``WineBoxError`` `.invalidInput` for an `xwinesID` the reference does not hold.
+    func checkIn(_ request: CheckIn, userID: String?) async throws -> (Wine, [Lot]) {
+        var filled = request
+        if let xwinesID = request.xwinesID {
+            let reference = try await database.read { connection in try XWinesStore.wine(id: xwinesID, in: connection) }
+            guard let reference else {
+                throw WineBoxError(.invalidInput, "xwines_id \(xwinesID) is not in the X-Wines reference")
+            }
+            filled.fill(from: XWinesCellarFields(reference))
+        }
+        let checkIn = filled
         let details = try checkIn.details.validated()
         let timestamp = now()
         let wine = Wine(

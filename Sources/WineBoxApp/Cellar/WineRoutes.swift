@@ -7,6 +7,9 @@ import WineBoxWeb
 /// `/api/wines`: the reference API for wines (check-in, check-out, list, detail, update, delete). Signed-in
 /// members only; the cellar is shared by the household.
 enum WineRoutes {
+    /// The name of a wine checked in with only a photo, until someone names it.
+    static let unknownWineName = "Unknown Wine"
+
     static func register(on router: inout Router, cellar: CellarService, images: LabelImageStore) {
         router.add(.post, "/api/wines/checkin") { request, context in
             let fields = try InputFields(body: request)
@@ -87,8 +90,8 @@ enum WineRoutes {
                 String($0.prefix(WineDetails.nameLimit))
             }
         }
-        if name == nil && hasImage {
-            name = "Unknown Wine"
+        if name == nil && (hasImage || fields.has("xwines_id")) {
+            name = unknownWineName
         }
         guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw WineBoxError(.invalidInput, "name is required")

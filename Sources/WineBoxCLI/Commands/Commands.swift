@@ -77,8 +77,22 @@ enum Commands {
         options: [.init("config", value: "FILE", help: "Read this config.toml (as winebox --config FILE)")],
         positionals: ["FILE"])
 
+    static let xwinesImport = CommandSpec(
+        ["xwines", "import"], summary: "Load the X-Wines reference wines from their CSV file (Test, Slim or Full)",
+        details: """
+            Reads the wines file of any version of the X-Wines data set and adds or updates its wines; importing
+            the same file again changes nothing. With --ratings, each wine's average rating and number of
+            ratings are computed from the ratings file. Records with bad data are skipped and reported.
+            Progress goes to standard error, the summary to standard output. Safe while `winebox serve` runs.
+            Demo data: winebox xwines import ../shared/data/xwines/XWines_Test_100_wines.csv
+            """,
+        options: [
+            .init("ratings", value: "FILE", help: "Also read this X-Wines ratings CSV file"),
+            .init("config", value: "FILE", help: "Read the configuration from this file (like --config before it)"),
+        ], positionals: ["FILE"])
+
     static let all = [
         serve, configCheck, userAdd, userList, userDisable, userEnable, userPasswd, userRemove, backup, restore,
-        version,
+        xwinesImport, version,
     ]
 }

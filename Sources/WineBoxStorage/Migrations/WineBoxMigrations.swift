@@ -10,6 +10,7 @@ public enum WineBoxMigrations {
         createInstance,
         createAccounts,
         createCellar,
+        createXWines,
     ]
 
     /// Version 1: the single-row `instance` table that identifies this installation. Its `instance_id` is a random

@@ -13,8 +13,8 @@ import WineBoxTesting
 
     @Test func photosAreStoredServedAndRemovedWithTheWine() async throws {
         try await withCellarApplication { application, client in
-            let front = try TestData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
-            let back = try TestData.bytes("labels/reading-wine-labels.webp")
+            let front = try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
+            let back = try SharedData.bytes("labels/reading-wine-labels.webp")
             let response = try await client.multipart(
                 "POST", "/api/wines/checkin", fields: [("name", "Clos des Bois")],
                 files: [("front_label", "photo.png", front), ("back_label", "", back)])
@@ -40,7 +40,7 @@ import WineBoxTesting
 
     @Test func aPhotoWithoutANameIsKeptAsAnUnknownWine() async throws {
         try await withCellarApplication { _, client in
-            let front = try TestData.bytes("labels/damaged.jpg")
+            let front = try SharedData.bytes("labels/damaged.jpg")
             let response = try await client.multipart(
                 "POST", "/api/wines/checkin", fields: [], files: [("front_label", "x.jpg", front)])
             #expect(response.status == 201)
@@ -50,7 +50,7 @@ import WineBoxTesting
 
     @Test func fakeOversizedAndRefusedUploadsLeaveNothingBehind() async throws {
         try await withCellarApplication { application, client in
-            let good = try TestData.bytes("labels/damaged.jpg")
+            let good = try SharedData.bytes("labels/damaged.jpg")
             let cases:
                 [(fields: [(String, String)], files: [(field: String, name: String, bytes: [UInt8])], status: Int)] = [
                     ([("name", "Fake")], [("front_label", "label.jpg", Array("not an image at all".utf8))], 400),

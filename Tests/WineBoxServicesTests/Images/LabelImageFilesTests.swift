@@ -32,7 +32,7 @@ import WineBoxTesting
     }
 
     @Test func lookupGivesPathTypeSizeAndAContentETag() async throws {
-        let photo = try TestData.bytes("labels/reading-wine-labels.webp")
+        let photo = try SharedData.bytes("labels/reading-wine-labels.webp")
         try await withLabelImageStore { store, _ in
             #expect(store.file(named: Self.id + ".jpg") == nil)
             let stored = try await store.store(bytes: photo)
@@ -51,7 +51,7 @@ import WineBoxTesting
     }
 
     @Test func removeDeletesTheImageAndItsThumbnail() async throws {
-        let photo = try TestData.bytes("labels/damaged.jpg")
+        let photo = try SharedData.bytes("labels/damaged.jpg")
         try await withLabelImageStore { store, _ in
             let stored = try await store.store(bytes: photo)
             let kept = try await store.store(bytes: photo)
@@ -65,7 +65,7 @@ import WineBoxTesting
     }
 
     @Test func orphanCleanUpRemovesOnlyUnreferencedFilesOlderThanTheCutOff() async throws {
-        let photo = try TestData.bytes("labels/damaged.jpg")
+        let photo = try SharedData.bytes("labels/damaged.jpg")
         try await withLabelImageStore { store, _ in
             let referenced = try await store.store(bytes: photo)
             let oldReferenced = try await store.store(bytes: photo)

@@ -31,7 +31,7 @@ import WineBoxTesting
     }
 
     @Test func aCameraPhotoLosesItsEXIF() async throws {
-        let photo = try TestData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
+        let photo = try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
         #expect(try LabelImageFixtures.decode(photo, as: .jpeg).fieldNames.contains("exif-ifd0-Model"))
         try await withLabelImageStore { store, _ in
             let stored = try await store.store(bytes: photo)

@@ -9,7 +9,7 @@ import WineBoxTesting
     static let invalid = WineBoxError(.badRequest, "Invalid file content. File does not appear to be a valid image.")
 
     static func fakes() throws -> [(String, [UInt8])] {
-        let photo = try TestData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
+        let photo = try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
         var garbage: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0]
         var state: UInt32 = 12_345
         for _ in 0..<4000 {
@@ -41,7 +41,7 @@ import WineBoxTesting
 
     @Test func aTruncatedFileOnDiskIsRefusedToo() async throws {
         try await withLabelImageStore { store, directory in
-            let photo = try TestData.bytes("labels/rounded-label.jpg")
+            let photo = try SharedData.bytes("labels/rounded-label.jpg")
             let path = directory.file("upload.part")
             try Data(photo.prefix(photo.count * 3 / 4)).write(to: URL(fileURLWithPath: path))
 
@@ -69,7 +69,7 @@ import WineBoxTesting
     }
 
     @Test func thePixelLimitIsAConstructorParameter() async throws {
-        let photo = try TestData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
+        let photo = try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
         try await withLabelImageStore(maxPixels: 1_000_000) { store, _ in
             await #expect(throws: WineBoxError.self) {
                 try await store.store(bytes: photo)
@@ -97,7 +97,7 @@ import WineBoxTesting
         try await withLabelImageStore(maxBytes: 5 * 1_048_576 / 2) { store, _ in
             await #expect(throws: WineBoxError(.tooLarge, "File size exceeds maximum allowed size of 2.5 MB")) {
                 try await store.store(
-                    bytes: try TestData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
+                    bytes: try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
                         + [UInt8](repeating: 0, count: 3_000_000))
             }
         }

@@ -15,7 +15,7 @@ import WineBoxTesting
     func realLabelPhotosAreStoredInTheirFormatWithASmallerThumbnail(
         photo: String, format: LabelImageFormat, width: Int, height: Int
     ) async throws {
-        let original = try TestData.bytes("labels/" + photo)
+        let original = try SharedData.bytes("labels/" + photo)
         try await withLabelImageStore { store, _ in
             let stored = try await store.store(bytes: original)
 
@@ -40,7 +40,7 @@ import WineBoxTesting
     @Test func uploadsSpilledToATemporaryFileAreReadFromThere() async throws {
         try await withLabelImageStore { store, directory in
             let path = directory.file("upload.part")
-            try Data(try TestData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")).write(
+            try Data(try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")).write(
                 to: URL(fileURLWithPath: path))
 
             let stored = try await store.store(fileAt: path)
@@ -94,7 +94,7 @@ import WineBoxTesting
     }
 
     @Test func filesArePrivateAndTheDirectoryIsCreatedPrivate() async throws {
-        let photo = try TestData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
+        let photo = try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
         try await withLabelImageStore { store, _ in
             let stored = try await store.store(bytes: photo)
 
@@ -108,7 +108,7 @@ import WineBoxTesting
     }
 
     @Test func eachUploadGetsItsOwnName() async throws {
-        let photo = try TestData.bytes("labels/reading-wine-labels.webp")
+        let photo = try SharedData.bytes("labels/reading-wine-labels.webp")
         try await withLabelImageStore { store, _ in
             let first = try await store.store(bytes: photo)
             let second = try await store.store(data: Data(photo))
