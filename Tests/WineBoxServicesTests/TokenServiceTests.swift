@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import WineBoxDomain
-import WineBoxServices
 import WineBoxSupport
+
+@testable import WineBoxServices
 
 @Suite struct TokenServiceTests {
     let service = TokenService(secretKey: "a-test-secret-key-that-is-long-enough-0123456789")
@@ -86,5 +87,19 @@ import WineBoxSupport
         let other = TokenService(secretKey: "another-secret-key-that-is-long-enough-987654321")
         let (token, _) = other.issue(subject: "u", purpose: .session, sessionEpoch: 0, now: now)
         #expect(isRejected(token))
+    }
+
+    @Test func base64URLRoundTripsAndRefusesOtherAlphabets() {
+        for length in 0..<40 {
+            let bytes = (0..<length).map { UInt8(($0 * 37 + length) % 256) }
+            let encoded = TokenService.base64URL(bytes)
+            #expect(!encoded.contains("=") && !encoded.contains("+") && !encoded.contains("/"))
+            #expect(TokenService.decodeBase64URL(Substring(encoded)) == bytes)
+        }
+        for invalid in ["a+b", "ab/c", "abc=", "é", "a b", "a.b"] {
+            #expect(TokenService.decodeBase64URL(Substring(invalid)) == nil, "\(invalid)")
+        }
+        #expect(TokenService.isHS256Header(Array(#"{"typ":"JWT","alg":"HS256"}"#.utf8)))
+        #expect(!TokenService.isHS256Header(Array(#"{"alg":"none"}"#.utf8)))
     }
 }

@@ -74,8 +74,7 @@ public struct TokenService: Sendable {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerBytes = Self.decodeBase64URL(parts[0]),
             let payloadBytes = Self.decodeBase64URL(parts[1]), let signature = Self.decodeBase64URL(parts[2]),
-            let header = try? JSONSerialization.jsonObject(with: Data(headerBytes)) as? [String: Any],
-            header["alg"] as? String == "HS256"
+            Self.isHS256Header(headerBytes)
         else {
             throw invalid
         }
@@ -95,24 +94,60 @@ public struct TokenService: Sendable {
         return claims
     }
 
+    /// True for a JOSE header that names exactly HS256 (any key order, an optional `typ` of `JWT`). The header
+    /// WineBox writes is checked byte for byte first, so the common case parses nothing.
+    static func isHS256Header(_ bytes: [UInt8]) -> Bool {
+        if bytes == headerBytes {
+            return true
+        }
+        guard let header = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+            return false
+        }
+        return header["alg"] as? String == "HS256"
+    }
+
+    private static let headerBytes = Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8)
+
     private func key(for purpose: TokenPurpose) -> [UInt8] {
         // Unknown purposes get a key nobody can sign with, so they never verify.
         keys[purpose] ?? SecureRandom.bytes(count: 32)
     }
 
     static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var encoded = [UInt8](Data(bytes).base64EncodedData())
+        while encoded.last == UInt8(ascii: "=") {
+            encoded.removeLast()
+        }
+        for index in encoded.indices {
+            if encoded[index] == UInt8(ascii: "+") {
+                encoded[index] = UInt8(ascii: "-")
+            } else if encoded[index] == UInt8(ascii: "/") {
+                encoded[index] = UInt8(ascii: "_")
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
     }
 
     static func decodeBase64URL(_ text: Substring) -> [UInt8]? {
-        guard text.allSatisfy({ $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII || $0 == "-" || $0 == "_" })
-        else {
-            return nil
+        // Byte-wise on purpose: this runs on every signed-in request, and String replacing is slow.
+        var base64: [UInt8] = []
+        base64.reserveCapacity(text.utf8.count + 3)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                base64.append(byte)
+            case UInt8(ascii: "-"):
+                base64.append(UInt8(ascii: "+"))
+            case UInt8(ascii: "_"):
+                base64.append(UInt8(ascii: "/"))
+            default:
+                return nil
+            }
         }
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64).map { [UInt8]($0) }
+        while base64.count % 4 != 0 {
+            base64.append(UInt8(ascii: "="))
+        }
+        return Data(base64Encoded: Data(base64)).map { [UInt8]($0) }
     }
 }
