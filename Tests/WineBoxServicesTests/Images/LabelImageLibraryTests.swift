@@ -1,5 +1,6 @@
 import CVips
 import Testing
+import WineBoxDomain
 
 @testable import WineBoxServices
 
@@ -11,5 +12,10 @@ import Testing
         #expect(Vips.isAvailable)
         #expect(Vips.unavailableReason == nil)
         try Vips.start()
+    }
+
+    @Test func missingLibvipsIsServiceUnavailable() {
+        #expect(Vips.unavailable.code == .unavailable)
+        #expect(Vips.unavailable.message == "Label images cannot be processed: libvips is not installed")
     }
 }
