@@ -24,6 +24,22 @@ static void discard_log(const char *domain, int level, const char *message, void
     (void)data;
 }
 
+/* vips_init loads every module in <libdir>/vips-modules-8.14: in Debian 12 the ImageMagick, HEIF, JPEG XL, PDF
+   and OpenSlide loaders and the libraries they need, which WineBox never uses (its JPEG, PNG, GIF and WebP
+   loaders are part of libvips itself; the modules' loaders are blocked as untrusted anyway). libvips 8.14 has no
+   switch for this but the environment variable VIPSHOME, its install prefix, from which vips_init derives libdir.
+   Pointing it at /dev/null, under which no folder can exist, leaves libvips without modules; it uses the prefix
+   for nothing else than finding translations of its messages, which WineBox only logs.
+
+   Changing the environment is not thread-safe, and this runs on an image worker thread of a running server. But
+   when VIPSHOME is not set, vips_init sets it itself, right here (to /usr, with g_setenv): setting it first
+   replaces that write rather than adding one. A VIPSHOME the operator set is kept, and then nothing is written.
+   (Setting it earlier, in a constructor, would be no better: Swift's runtime finds argv by walking back from
+   `environ`, which setenv moves off the initial stack, and the static `winebox` binary then sees no arguments.) */
+static void keep_modules_out(void) {
+    setenv("VIPSHOME", "/dev/null", 0);
+}
+
 #define WINEBOX_VIPS_RESOLVE(result, name, parameters)                                                               \
     *(void **)(&api.name) = dlsym(library, #name);                                                                   \
     if (api.name == NULL) {                                                                                          \
@@ -50,12 +66,13 @@ static void load_libvips(void) {
             WINEBOX_VIPS_SONAME, abi, WINEBOX_VIPS_ABI);
         return;
     }
+    keep_modules_out();
     if (api.vips_init("winebox") != 0) {
         snprintf(unavailable_reason, sizeof unavailable_reason, "vips_init failed: %s", api.vips_error_buffer());
         api.vips_error_clear();
         return;
     }
-    // Loaders libvips marks untrusted (ImageMagick, OpenSlide, …, loaded as modules) are blocked.
+    // Loaders libvips marks untrusted (ImageMagick, OpenSlide, …) are blocked, should any module be loaded.
     api.vips_block_untrusted_set(1);
     api.vips_cache_set_max_files(0);
     // WineBox's settings until winebox_vips_start() says otherwise: one thread per pipeline, no operation cache.

@@ -32,7 +32,8 @@ enum winebox_vips_format {
 /// too old, or failed to start. Thread-safe; later calls return the first answer.
 ///
 /// Started with one worker thread per pipeline, no operation cache (memory does not grow with uploads), untrusted
-/// loaders blocked, and libvips' stderr warnings dropped.
+/// loaders blocked, and libvips' stderr warnings dropped. Its dynamic modules (ImageMagick, HEIF, JPEG XL, PDF,
+/// OpenSlide) are never loaded: see vips_loader.c.
 int winebox_vips_available(void);
 
 /// Why winebox_vips_available() returned 0 (the loader's message, for the log); NULL when libvips is available.

@@ -6,8 +6,8 @@ import WineBoxDomain
 ///
 /// The library is loaded with `dlopen` by the first caller, so a process that never processes an image never maps
 /// it. Started with one worker thread per pipeline (WineBox bounds image work with its own ``WorkerPool``), no
-/// operation cache (so memory does not grow with every upload), untrusted loaders blocked, and libvips' stderr
-/// warnings silenced.
+/// operation cache (so memory does not grow with every upload), untrusted loaders blocked, its dynamic modules
+/// (ImageMagick and others) never loaded, and libvips' stderr warnings silenced.
 enum Vips {
     /// Whether libvips was loaded and started. A Swift `static let` runs its initialiser exactly once,
     /// thread-safely; the C loader is itself behind `pthread_once`.
