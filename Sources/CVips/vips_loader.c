@@ -55,7 +55,8 @@ static void load_libvips(void) {
     void *library = dlopen(WINEBOX_VIPS_SONAME, RTLD_NOW | RTLD_LOCAL);
     if (library == NULL) {
         const char *error = dlerror();
-        snprintf(unavailable_reason, sizeof unavailable_reason, "%s", error != NULL ? error : WINEBOX_VIPS_SONAME);
+        snprintf(unavailable_reason, sizeof unavailable_reason, "%s",
+            error != NULL ? error : WINEBOX_VIPS_SONAME " could not be loaded");
         return;
     }
     WINEBOX_VIPS_FUNCTIONS(WINEBOX_VIPS_RESOLVE)
