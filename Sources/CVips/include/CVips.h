@@ -3,9 +3,9 @@
 
 #include <stddef.h>
 
-/* libvips, loaded on first use with dlopen rather than linked: linking it maps about a hundred libraries
-   (GLib, GIO, cairo, pango, poppler's dependencies, …) into every WineBox process at start, about 14 MiB of
-   resident memory, while most processes never see a label photo.
+/* libvips, loaded on first use with dlopen rather than linked: linking it maps about 90 libraries (GLib, GIO,
+   cairo, pango, OpenEXR, HDF5, …) into every WineBox process at start, about 14 MiB of resident memory, while
+   most processes never see a label photo.
 
    libvips' headers are not used here: the few functions WineBox calls are declared in vips_functions.h, which
    the CVipsABICheck target compares with <vips/vips.h> at build time. Every call goes through the functions
