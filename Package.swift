@@ -23,10 +23,16 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         // libcurl's headers only: the library is loaded with dlopen on first use (see CCurl.h).
         .target(name: "CCurl"),
+        // libvips, loaded with dlopen on first use (see CVips.h); it declares the few libvips functions it calls.
+        .target(name: "CVips"),
+        // libvips' headers, for CVipsABICheck only: no product links this module. pkg-config's "vips" would add
+        // -pthread (from OpenEXR), which SwiftPM refuses; <vips/vips.h> needs only GLib's include folders.
+        .systemLibrary(name: "CVipsHeaders", pkgConfig: "gobject-2.0", providers: [.apt(["libvips-dev"])]),
+        // Compiled, never linked: fails the build when CVips' declarations differ from libvips' headers.
+        .target(name: "CVipsABICheck", dependencies: ["CVips", "CVipsHeaders"], publicHeadersPath: "."),
         // toml++ is C++; this tiny target gives it a C interface Swift can call.
         .target(
             name: "CTOMLShim",

@@ -11,35 +11,36 @@ fi
 
 echo "WineBox $(grep -o 'current = "[^"]*"' Sources/WineBoxSupport/WineBoxVersion.swift | cut -d'"' -f2) - third-party components"
 echo
+# Prints a row for each library path read from standard input: its name, its Debian package and that version.
+describe() {
+    printf '  %-28s %-32s %s\n' "LIBRARY" "PACKAGE" "VERSION"
+    while read -r library; do
+        real=$(readlink -f "$library")
+        package=$(dpkg -S "$real" 2>/dev/null | head -n1 | cut -d: -f1 || true)
+        if [ -z "$package" ]; then
+            package=$(dpkg -S "$library" 2>/dev/null | head -n1 | cut -d: -f1 || true)
+        fi
+        version=$( [ -n "$package" ] && dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo "?")
+        printf '  %-28s %-32s %s\n' "$(basename "$library")" "${package:-not from a Debian package}" "$version"
+    done
+}
+
+linked=$(ldd "$binary" | awk '/=> \// {print $3}' | sort -u)
+
 echo "Debian packages of the shared libraries the binary loads (from ldd, mapped with dpkg -S):"
-printf '  %-28s %-32s %s\n' "LIBRARY" "PACKAGE" "VERSION"
-ldd "$binary" | awk '/=> \// {print $3}' | sort -u | while read -r library; do
-    real=$(readlink -f "$library")
-    package=$(dpkg -S "$real" 2>/dev/null | head -n1 | cut -d: -f1 || true)
-    if [ -z "$package" ]; then
-        package=$(dpkg -S "$library" 2>/dev/null | head -n1 | cut -d: -f1 || true)
-    fi
-    version=$( [ -n "$package" ] && dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo "?")
-    printf '  %-28s %-32s %s\n' "$(basename "$library")" "${package:-not from a Debian package}" "$version"
-done
+echo "$linked" | describe
 echo
 echo "Loaded on demand with dlopen (when a mail is sent through SMTP or SES):"
 printf '  %-28s %-32s %s\n' "libcurl.so.4" "libcurl4" "$(dpkg-query -W -f='${Version}' libcurl4 2>/dev/null || echo 'not installed')"
 echo
-echo "Loaded by libvips when it starts (at the first image upload), from its modules folder:"
-printf '  %-28s %-32s %s\n' "LIBRARY" "PACKAGE" "VERSION"
-modules=$(ls /usr/lib/*/vips-modules-*/*.so 2>/dev/null || true)
-if [ -n "$modules" ]; then
-    # The modules themselves and the libraries they need that the binary does not load already.
-    # shellcheck disable=SC2086
-    comm -13 <(ldd "$binary" | awk '/=> \// {print $3}' | sort -u) \
-        <({ printf '%s\n' $modules; ldd $modules | awk '/=> \// {print $3}'; } | sort -u) |
-        while read -r library; do
-            real=$(readlink -f "$library")
-            package=$(dpkg -S "$real" 2>/dev/null | head -n1 | cut -d: -f1 || true)
-            version=$( [ -n "$package" ] && dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo "?")
-            printf '  %-28s %-32s %s\n' "$(basename "$library")" "${package:-not from a Debian package}" "$version"
-        done
+echo "Loaded on demand with dlopen (at the first label photo upload): libvips and the libraries it needs"
+echo "that the binary does not load already. Its modules (ImageMagick, HEIF, …) are never loaded: WineBox starts it"
+echo "with VIPSHOME=/dev/null unless VIPSHOME is set."
+vips=$("$(command -v ldconfig || echo /sbin/ldconfig)" -p | awk '/libvips\.so\.42 / && !found {print $NF; found = 1}')
+if [ -n "$vips" ]; then
+    comm -13 <(echo "$linked") <({ echo "$vips"; ldd "$vips" | awk '/=> \// {print $3}'; } | sort -u) | describe
+else
+    echo "  libvips.so.42 is not installed: label photo uploads answer 503"
 fi
 echo
 echo "Header-only or build-time components:"

@@ -21,6 +21,8 @@ public import WineBoxSupport
 ///   cooperative threads; when its queue is full, uploads fail with 503 rather than pile up. Each job holds the
 ///   scaled image (at most 3000 × 3000 pixels) and libjpeg's buffers: about 50 MB for a 12-megapixel phone photo,
 ///   up to about 150 MB for a 40-megapixel progressive JPEG.
+/// - **libvips is loaded at the first upload**, on a pool thread (see ``Vips``). Where it is not installed, uploads
+///   fail with 503 "Label images cannot be processed: libvips is not installed" and stored images are still served.
 public final class LabelImageStore: Sendable {
     /// The folder holding the images, as given.
     public let directory: String
@@ -69,7 +71,8 @@ public final class LabelImageStore: Sendable {
     /// Checks, re-encodes and stores an upload held in memory.
     ///
     /// - Throws: ``WineBoxError`` `.badRequest` (not an image, damaged, over the pixel limit), `.tooLarge` (over
-    ///   ``maxBytes``), `.unavailable` (the image workers are busy); or an I/O error when the disk write fails.
+    ///   ``maxBytes``), `.unavailable` (the image workers are busy, or libvips is not installed); or an I/O error
+    ///   when the disk write fails.
     public func store(bytes: [UInt8]) async throws -> StoredLabelImage {
         let format = try check(byteCount: bytes.count, header: bytes.prefix(LabelImageFormat.sniffLength))
         return try await runOnPool { store in
@@ -122,8 +125,14 @@ public final class LabelImageStore: Sendable {
         return format
     }
 
-    /// Decodes, re-encodes and writes both files. Runs on a pool thread.
+    /// Decodes, re-encodes and writes both files. Runs on a pool thread, which also loads libvips the first time.
     private func process(_ input: LabelImagePipeline.Input, format: LabelImageFormat) throws -> StoredLabelImage {
+        guard Vips.isAvailable else {
+            logger.error(
+                "Label images cannot be processed: libvips could not be loaded",
+                [("reason", Vips.unavailableReason ?? "unknown")])
+            throw Vips.unavailable
+        }
         let limits = LabelImagePipeline.Limits(
             maxPixels: maxPixels, maxLongEdge: maxLongEdge, thumbnailLongEdge: thumbnailLongEdge)
         let output: LabelImagePipeline.Output

@@ -6,15 +6,15 @@ import Foundation
 /// Every operation returns a new image and leaves this one unchanged; libvips evaluates the chain lazily, so
 /// pixels are decoded only by ``inMemory()`` or ``encoded(as:quality:)``. Failures throw ``VipsFailure``.
 final class VipsImageRef {
-    let pointer: UnsafeMutablePointer<VipsImage>
+    let pointer: OpaquePointer
 
     /// Takes ownership of `pointer` (one reference).
-    init(_ pointer: UnsafeMutablePointer<VipsImage>) {
+    init(_ pointer: OpaquePointer) {
         self.pointer = pointer
     }
 
     deinit {
-        g_object_unref(pointer)
+        winebox_vips_image_unref(pointer)
     }
 
     /// Opens bytes with `format`'s loader, reading only the header. `bytes` must outlive this image and every
@@ -38,16 +38,16 @@ final class VipsImageRef {
         return VipsImageRef(image)
     }
 
-    var width: Int { Int(vips_image_get_width(pointer)) }
-    var height: Int { Int(vips_image_get_height(pointer)) }
-    var bands: Int { Int(vips_image_get_bands(pointer)) }
-    var hasAlpha: Bool { vips_image_hasalpha(pointer) != 0 }
+    var width: Int { Int(winebox_vips_image_get_width(pointer)) }
+    var height: Int { Int(winebox_vips_image_get_height(pointer)) }
+    var bands: Int { Int(winebox_vips_image_get_bands(pointer)) }
+    var hasAlpha: Bool { winebox_vips_image_hasalpha(pointer) != 0 }
 
     /// The EXIF orientation libvips read (1-8), or nil when the image has none.
     var orientation: Int? {
         var value: Int32 = 0
-        guard vips_image_get_typeof(pointer, "orientation") != 0,
-            vips_image_get_int(pointer, "orientation", &value) == 0
+        guard winebox_vips_image_has_field(pointer, "orientation") != 0,
+            winebox_vips_image_get_int(pointer, "orientation", &value) == 0
         else {
             return nil
         }
@@ -56,10 +56,10 @@ final class VipsImageRef {
 
     /// The names of every header field and metadata item (`exif-ifd3-GPSLatitude`, `icc-profile-data`, …).
     var fieldNames: [String] {
-        guard let fields = vips_image_get_fields(pointer) else {
+        guard let fields = winebox_vips_image_get_fields(pointer) else {
             return []
         }
-        defer { g_strfreev(fields) }
+        defer { winebox_vips_free_strings(fields) }
         var names: [String] = []
         var index = 0
         while let field = fields[index] {
@@ -91,7 +91,7 @@ final class VipsImageRef {
 
     /// Decodes every pixel into memory. This is where a damaged or truncated file fails.
     func inMemory() throws(VipsFailure) -> VipsImageRef {
-        guard let copy = vips_image_copy_memory(pointer) else {
+        guard let copy = winebox_vips_image_copy_memory(pointer) else {
             throw VipsFailure(stage: .decode)
         }
         return VipsImageRef(copy)
@@ -106,14 +106,14 @@ final class VipsImageRef {
         else {
             throw VipsFailure(stage: .encode)
         }
-        defer { g_free(buffer) }
+        defer { winebox_vips_free(buffer) }
         return [UInt8](UnsafeRawBufferPointer(start: buffer, count: length))
     }
 
     private func derive(
-        _ stage: VipsFailure.Stage, _ operation: (inout UnsafeMutablePointer<VipsImage>?) -> Int32
+        _ stage: VipsFailure.Stage, _ operation: (inout OpaquePointer?) -> Int32
     ) throws(VipsFailure) -> VipsImageRef {
-        var output: UnsafeMutablePointer<VipsImage>?
+        var output: OpaquePointer?
         guard operation(&output) == 0, let output else {
             throw VipsFailure(stage: stage)
         }

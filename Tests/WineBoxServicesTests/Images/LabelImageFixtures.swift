@@ -38,8 +38,8 @@ enum LabelImageFixtures {
             }
         }
         let image = pixels.withUnsafeBytes { buffer in
-            vips_image_new_from_memory_copy(
-                buffer.baseAddress, buffer.count, Int32(width), Int32(height), Int32(bands), VIPS_FORMAT_UCHAR)
+            winebox_vips_image_new_from_memory_copy(
+                buffer.baseAddress, buffer.count, Int32(width), Int32(height), Int32(bands))
         }
         guard let image else {
             throw FixtureError(description: "libvips could not wrap the pixels: \(Vips.takeError())")

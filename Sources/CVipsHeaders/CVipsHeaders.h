@@ -1,0 +1,6 @@
+#ifndef WINEBOX_CVIPSHEADERS_H
+#define WINEBOX_CVIPSHEADERS_H
+
+#include <vips/vips.h>
+
+#endif
