@@ -63,7 +63,7 @@ enum CellarRoutes {
             let (entries, total) = try await cellar.database.read { connection in
                 try EventStore.list(history, in: connection)
             }
-            var response = HTTPResponse.json(entries.map(TransactionResource.init))
+            var response = HTTPResponse.json(writingArray: entries.map(TransactionResource.init))
             response.headers.set("X-Total-Count", String(total))
             return response
         }
@@ -76,7 +76,7 @@ enum CellarRoutes {
             guard let entry else {
                 throw WineBoxError(.notFound, "Transaction with ID \(text.prefix(64)) not found")
             }
-            return .json(TransactionResource(entry))
+            return .json(writing: TransactionResource(entry))
         }
 
         router.add(.get, "/api/search") { request, _ in

@@ -1,8 +1,9 @@
 import Foundation
 import WineBoxDomain
+import WineBoxSupport
 
 /// A lot as the API shows it; `wine` is included in lists that span wines.
-struct LotResource: Encodable {
+struct LotResource: JSONWritable {
     let lot: Lot
     var wine: WineReference? = nil
 
@@ -15,47 +16,43 @@ struct LotResource: Encodable {
         self.wine = wine
     }
 
-    enum Key: String, CodingKey {
-        case id
-        case wineID = "wine_id"
-        case quantity
-        case initialQuantity = "initial_quantity"
-        case caseSize = "case_size"
-        case purchaseDate = "purchase_date"
-        case pricePerBottle = "price_per_bottle"
-        case currency, source, location, bin
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case wine
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(lot.id, forKey: .id)
-        try container.encode(lot.wineID, forKey: .wineID)
-        try container.encode(lot.quantity, forKey: .quantity)
-        try container.encode(lot.initialQuantity, forKey: .initialQuantity)
-        try container.encode(lot.caseSize, forKey: .caseSize)
-        try container.encode(lot.purchase.date, forKey: .purchaseDate)
-        try container.encode(lot.purchase.pricePerBottle, forKey: .pricePerBottle)
-        try container.encode(lot.purchase.currency, forKey: .currency)
-        try container.encode(lot.purchase.source, forKey: .source)
-        try container.encode(lot.place.location, forKey: .location)
-        try container.encode(lot.place.bin, forKey: .bin)
-        try container.encode(lot.createdAt, forKey: .createdAt)
-        try container.encode(lot.updatedAt, forKey: .updatedAt)
-        if let wine {
-            try container.encode(WineReferenceResource(wine), forKey: .wine)
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", lot.id)
+            json.field("wine_id", lot.wineID)
+            json.field("quantity", lot.quantity)
+            json.field("initial_quantity", lot.initialQuantity)
+            json.field("case_size", lot.caseSize)
+            json.field("purchase_date", lot.purchase.date)
+            json.field("price_per_bottle", lot.purchase.pricePerBottle)
+            json.field("currency", lot.purchase.currency)
+            json.field("source", lot.purchase.source)
+            json.field("location", lot.place.location)
+            json.field("bin", lot.place.bin)
+            json.field("created_at", lot.createdAt)
+            json.field("updated_at", lot.updatedAt)
+            if let wine {
+                json.field("wine", WineReferenceResource(wine))
+            }
         }
     }
 }
 
 /// `{id, name, vintage, winery}`.
-struct WineReferenceResource: Encodable {
+struct WineReferenceResource: JSONWritable, Encodable {
     let reference: WineReference
 
     init(_ reference: WineReference) {
         self.reference = reference
+    }
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", reference.id)
+            json.field("name", reference.name)
+            json.field("vintage", reference.vintage)
+            json.field("winery", reference.winery)
+        }
     }
 
     enum Key: String, CodingKey { case id, name, vintage, winery }
@@ -66,5 +63,22 @@ struct WineReferenceResource: Encodable {
         try container.encode(reference.name, forKey: .name)
         try container.encode(reference.vintage, forKey: .vintage)
         try container.encode(reference.winery, forKey: .winery)
+    }
+}
+
+/// A page of a new endpoint's list: `{items, total, skip, limit}`.
+struct Page<Item: JSONWritable>: JSONWritable {
+    let items: [Item]
+    let total: Int
+    let skip: Int
+    let limit: Int
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("items", items)
+            json.field("total", total)
+            json.field("skip", skip)
+            json.field("limit", limit)
+        }
     }
 }

@@ -2,42 +2,44 @@ import Foundation
 import WineBoxDomain
 import WineBoxHTTP
 import WineBoxStorage
+import WineBoxSupport
 import WineBoxWeb
 
 /// Lots: `GET/POST /api/wines/{id}/lots`, `GET /api/lots`, `GET/PATCH /api/lots/{id}`, `POST /api/lots/{id}/move`
 /// and `GET /api/locations`. New endpoints answer `{items, total, skip, limit}`.
 enum LotRoutes {
-    struct Page<Item: Encodable>: Encodable {
-        let items: [Item]
-        let total: Int
-        let skip: Int
-        let limit: Int
-    }
-
-    struct MoveResult: Encodable {
+    struct MoveResult: JSONWritable {
         let moved: LotResource
         let remaining: LotResource?
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(moved, forKey: .moved)
-            try container.encode(remaining, forKey: .remaining)
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.field("moved", moved)
+                json.field("remaining", remaining)
+            }
         }
-
-        enum CodingKeys: String, CodingKey { case moved, remaining }
     }
 
-    struct LocationResource: Encodable {
+    struct LocationResource: JSONWritable {
         let location: String
         let bottles: Int
         let lots: Int
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.field("location", location)
+                json.field("bottles", bottles)
+                json.field("lots", lots)
+            }
+        }
     }
 
     static func register(on router: inout Router, cellar: CellarService) {
         router.add(.get, "/api/wines/{id}/lots") { _, context in
             let wineID = try WineInput.wineID(try context.parameters.require("id"))
             let (_, lots) = try await cellar.wineAndLots(wineID)
-            return .json(Page(items: lots.map(LotResource.init), total: lots.count, skip: 0, limit: lots.count))
+            return .json(
+                writing: Page(items: lots.map(LotResource.init), total: lots.count, skip: 0, limit: lots.count))
         }
 
         router.add(.post, "/api/wines/{id}/lots") { request, context in
@@ -50,7 +52,7 @@ enum LotRoutes {
                 caseSize: caseSize, purchase: try WineInput.purchase(fields, caseSize: caseSize),
                 place: try WineInput.place(fields), date: try fields.instant("event_date"),
                 notes: try fields.text("notes", limit: 2000) ?? "", userID: context.signedIn?.user.id)
-            return .json(LotResource(lot), status: .created)
+            return .json(writing: LotResource(lot), status: .created)
         }
 
         router.add(.get, "/api/lots") { request, _ in
@@ -65,21 +67,22 @@ enum LotRoutes {
                     location: location, inStockOnly: inStockOnly, skip: skip, limit: limit, in: connection)
             }
             return .json(
-                Page(items: lots.map { LotResource($0.0, wine: $0.1) }, total: total, skip: skip, limit: limit))
+                writing: Page(items: lots.map { LotResource($0.0, wine: $0.1) }, total: total, skip: skip, limit: limit)
+            )
         }
 
         router.add(.get, "/api/locations") { request, _ in
             try InputFields(query: request).rejectUnknown(allowed: [])
             let locations = try await cellar.database.read { connection in try LotStore.locations(in: connection) }
             let items = locations.map { LocationResource(location: $0.location, bottles: $0.bottles, lots: $0.lots) }
-            return .json(Page(items: items, total: items.count, skip: 0, limit: items.count))
+            return .json(writing: Page(items: items, total: items.count, skip: 0, limit: items.count))
         }
 
         router.add(.get, "/api/lots/{id}") { _, context in
             let lotID = try lotID(context)
             let lot = try await cellar.database.read { connection in try LotStore.find(id: lotID, in: connection) }
             guard let lot else { throw WineBoxError(.notFound, "Lot not found") }
-            return .json(LotResource(lot))
+            return .json(writing: LotResource(lot))
         }
 
         router.add(.patch, "/api/lots/{id}") { request, context in
@@ -99,7 +102,7 @@ enum LotRoutes {
                 try LotStore.update(lot, in: connection)
                 return lot
             }
-            return .json(LotResource(lot))
+            return .json(writing: LotResource(lot))
         }
 
         router.add(.post, "/api/lots/{id}/move") { request, context in
@@ -110,7 +113,8 @@ enum LotRoutes {
                 lotID: lotID, quantity: try fields.integer("quantity", range: WineInput.quantityRange),
                 to: try WineInput.place(fields), notes: try fields.text("notes", limit: 2000) ?? "",
                 userID: context.signedIn?.user.id)
-            return .json(MoveResult(moved: LotResource(result.moved), remaining: result.left.map(LotResource.init)))
+            return .json(
+                writing: MoveResult(moved: LotResource(result.moved), remaining: result.left.map(LotResource.init)))
         }
     }
 

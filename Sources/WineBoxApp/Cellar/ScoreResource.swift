@@ -1,38 +1,28 @@
 import Foundation
 import WineBoxDomain
+import WineBoxSupport
 
 /// A score in the earlier WineBox's shape (`score_type` `100_point`/`20_point`/`5_star`, `normalized_score`).
-struct ScoreResource: Encodable {
+struct ScoreResource: JSONWritable {
     let score: WineScore
 
     init(_ score: WineScore) {
         self.score = score
     }
 
-    enum Key: String, CodingKey {
-        case id
-        case wineID = "wine_id"
-        case source, score
-        case scoreType = "score_type"
-        case reviewDate = "review_date"
-        case reviewer
-        case notes
-        case createdAt = "created_at"
-        case normalizedScore = "normalized_score"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(score.id, forKey: .id)
-        try container.encode(score.wineID, forKey: .wineID)
-        try container.encode(score.source, forKey: .source)
-        try container.encode(score.score, forKey: .score)
-        try container.encode(score.scale.referenceName, forKey: .scoreType)
-        try container.encode(score.reviewDate, forKey: .reviewDate)
-        try container.encode(score.reviewer, forKey: .reviewer)
-        try container.encode(score.notes.isEmpty ? nil : score.notes, forKey: .notes)
-        try container.encode(score.createdAt, forKey: .createdAt)
-        try container.encode(score.normalizedScore, forKey: .normalizedScore)
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", score.id)
+            json.field("wine_id", score.wineID)
+            json.field("source", score.source)
+            json.field("score", score.score)
+            json.field("score_type", score.scale.referenceName)
+            json.field("review_date", score.reviewDate)
+            json.field("reviewer", score.reviewer)
+            json.field("notes", score.notes.isEmpty ? nil : score.notes)
+            json.field("created_at", score.createdAt)
+            json.field("normalized_score", score.normalizedScore)
+        }
     }
 
     /// The mean of the normalised scores, 2 decimals; nil without scores.

@@ -2,38 +2,36 @@ import Foundation
 import WineBoxDomain
 import WineBoxHTTP
 import WineBoxStorage
+import WineBoxSupport
 import WineBoxWeb
 
 /// Scores (`/api/wines/{id}/scores`, the earlier WineBox's shapes) and blends (`/api/wines/{id}/blend`).
 enum ScoreRoutes {
-    struct ScoreList: Encodable {
+    struct ScoreList: JSONWritable {
         let wineID: String
         let scores: [ScoreResource]
         let averageScore: Double?
 
-        enum CodingKeys: String, CodingKey {
-            case wineID = "wine_id"
-            case scores
-            case averageScore = "average_score"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(wineID, forKey: .wineID)
-            try container.encode(scores, forKey: .scores)
-            try container.encode(averageScore, forKey: .averageScore)
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.field("wine_id", wineID)
+                json.field("scores", scores)
+                json.field("average_score", averageScore)
+            }
         }
     }
 
-    struct Blend: Encodable {
+    struct Blend: JSONWritable {
         let wineID: String
         let grapes: [BlendResource]
         let totalPercentage: Double
 
-        enum CodingKeys: String, CodingKey {
-            case wineID = "wine_id"
-            case grapes
-            case totalPercentage = "total_percentage"
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.field("wine_id", wineID)
+                json.field("grapes", grapes)
+                json.field("total_percentage", totalPercentage)
+            }
         }
     }
 
@@ -58,7 +56,7 @@ enum ScoreRoutes {
                 return try ScoreStore.scores(ofWine: wineID, in: connection)
             }
             return .json(
-                ScoreList(
+                writing: ScoreList(
                     wineID: wineID, scores: scores.map(ScoreResource.init), averageScore: ScoreResource.average(scores))
             )
         }
@@ -79,7 +77,7 @@ enum ScoreRoutes {
                 _ = try CellarService.requireWine(wineID, in: connection)
                 try ScoreStore.insert(created, in: connection)
             }
-            return .json(ScoreResource(created), status: .created)
+            return .json(writing: ScoreResource(created), status: .created)
         }
 
         router.add(.put, "/api/wines/{id}/scores/{score_id}") { request, context in
@@ -101,7 +99,7 @@ enum ScoreRoutes {
                 try ScoreStore.update(score, in: connection)
                 return score
             }
-            return .json(ScoreResource(score))
+            return .json(writing: ScoreResource(score))
         }
 
         router.add(.delete, "/api/wines/{id}/scores/{score_id}") { _, context in
@@ -122,7 +120,7 @@ enum ScoreRoutes {
                 _ = try CellarService.requireWine(wineID, in: connection)
                 return try ScoreStore.blend(ofWine: wineID, in: connection)
             }
-            return .json(blendResponse(wineID, blend))
+            return .json(writing: blendResponse(wineID, blend))
         }
 
         router.add(.put, "/api/wines/{id}/blend") { request, context in
@@ -132,7 +130,7 @@ enum ScoreRoutes {
                 _ = try CellarService.requireWine(wineID, in: connection)
                 try ScoreStore.replaceBlend(blend, ofWine: wineID, in: connection)
             }
-            return .json(blendResponse(wineID, blend))
+            return .json(writing: blendResponse(wineID, blend))
         }
     }
 

@@ -29,7 +29,7 @@ enum WineQueryInput {
 
     /// The earlier WineBox answered lists as bare arrays; they stay arrays, with the total in `X-Total-Count`.
     static func listResponse(_ wines: [WineResource], total: Int) -> HTTPResponse {
-        var response = HTTPResponse.json(wines)
+        var response = HTTPResponse.json(writingArray: wines)
         response.headers.set("X-Total-Count", String(total))
         return response
     }

@@ -29,7 +29,7 @@ enum WineRoutes {
                     stored.append(checkIn.backLabelImage ?? "")
                 }
                 let (wine, lots) = try await cellar.checkIn(checkIn, userID: context.signedIn?.user.id)
-                return .json(WineResource(wine: wine, lots: lots), status: .created)
+                return .json(writing: WineResource(wine: wine, lots: lots), status: .created)
             } catch {
                 cellar.removeImages(stored)
                 throw error
@@ -41,7 +41,7 @@ enum WineRoutes {
             let wineID = try WineInput.wineID(try context.parameters.require("id"))
             let (wine, lots) = try await cellar.checkOut(
                 wineID: wineID, checkOut, userID: context.signedIn?.user.id)
-            return .json(WineResource(wine: wine, lots: lots))
+            return .json(writing: WineResource(wine: wine, lots: lots))
         }
 
         router.add(.get, "/api/wines") { request, _ in
@@ -56,7 +56,7 @@ enum WineRoutes {
 
         router.add(.get, "/api/wines/{id}") { _, context in
             let wineID = try WineInput.wineID(try context.parameters.require("id"))
-            return .json(try await cellar.detail(wineID: wineID))
+            return .json(writing: try await cellar.detail(wineID: wineID))
         }
 
         router.add(.put, "/api/wines/{id}") { request, context in
@@ -69,7 +69,7 @@ enum WineRoutes {
             let (wine, lots) = try await cellar.update(wineID: wineID) { wine in
                 try WineInput.apply(fields, to: &wine)
             }
-            return .json(WineResource(wine: wine, lots: lots))
+            return .json(writing: WineResource(wine: wine, lots: lots))
         }
 
         router.add(.delete, "/api/wines/{id}") { _, context in

@@ -1,5 +1,6 @@
 import Foundation
 public import WineBoxHTTP
+public import WineBoxSupport
 
 extension HTTPResponse {
     /// The encoder behind ``json(_:status:)``: ISO 8601 dates, sorted keys, slashes unescaped.
@@ -31,5 +32,21 @@ extension HTTPResponse {
     /// An empty 204 response.
     public static var noContent: HTTPResponse {
         HTTPResponse(status: .noContent)
+    }
+}
+
+extension HTTPResponse {
+    /// A JSON response written by a ``JSONWritable`` value (faster than `JSONEncoder` on hot paths).
+    public static func json(writing value: some JSONWritable, status: HTTPStatus = .ok) -> HTTPResponse {
+        var writer = JSONWriter()
+        value.write(to: &writer)
+        return json(encoded: writer.bytes, status: status)
+    }
+
+    /// A JSON array response of `items`.
+    public static func json(writingArray items: [some JSONWritable], status: HTTPStatus = .ok) -> HTTPResponse {
+        var writer = JSONWriter(capacity: 1024 * max(1, items.count))
+        writer.array(items) { json, item in json.value(item) }
+        return json(encoded: writer.bytes, status: status)
     }
 }
