@@ -16,6 +16,8 @@ struct SessionGuard: AccessGuard {
     let database: Database
     let tokens: TokenService
     let now: @Sendable () -> Date
+    /// Tokens already verified (signature and claims); see ``VerifiedTokenCache``.
+    var verified = VerifiedTokenCache()
 
     func admit(_ request: HTTPRequest, context: RequestContext, access: RouteAccess) async throws -> RequestContext {
         guard let header = request.headers["Authorization"], header.count > 7,
@@ -23,7 +25,14 @@ struct SessionGuard: AccessGuard {
         else {
             throw WineBoxError(.unauthenticated, "Authentication required")
         }
-        let claims = try tokens.verify(String(header.dropFirst(7)), purpose: .session, now: now())
+        let token = String(header.dropFirst(7))
+        let claims: TokenClaims
+        if let known = verified.claims(for: token), known.exp > Int64(now().timeIntervalSince1970) {
+            claims = known
+        } else {
+            claims = try tokens.verify(token, purpose: .session, now: now())
+            verified.remember(claims, for: token)
+        }
         let user = try await database.read { connection -> User? in
             guard try !RevokedTokenStore.isRevoked(jti: claims.jti, in: connection) else {
                 return nil

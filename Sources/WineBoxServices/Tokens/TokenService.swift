@@ -71,7 +71,9 @@ public struct TokenService: Sendable {
         guard token.utf8.count <= Self.maximumTokenLength else {
             throw invalid
         }
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = token.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map {
+            Substring($0)
+        }
         guard parts.count == 3, let headerBytes = Self.decodeBase64URL(parts[0]),
             let payloadBytes = Self.decodeBase64URL(parts[1]), let signature = Self.decodeBase64URL(parts[2]),
             Self.isHS256Header(headerBytes)
