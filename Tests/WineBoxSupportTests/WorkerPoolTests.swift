@@ -63,9 +63,19 @@ private final class Occupancy: Sendable {
         let pool = WorkerPool(name: "tiny", threadCount: 1, maxQueuedJobs: 1)
         defer { pool.shutdown() }
         let gate = DispatchSemaphore(value: 0)
-        let blocker = Task { try await pool.run { gate.wait() } }
-        // Let the blocker occupy the only thread, then fill the one queue slot.
-        try await Task.sleep(for: .milliseconds(50))
+        // Whatever happens below, the blocked worker is released, so the process can always exit.
+        defer { gate.signal() }
+        let started = Mutex(false)
+        let blocker = Task {
+            try await pool.run {
+                started.withLock { $0 = true }
+                gate.wait()
+            }
+        }
+        // Wait until the blocker occupies the only thread (a busy machine may take a while), then fill the slot.
+        while !started.withLock({ $0 }) {
+            try await Task.sleep(for: .milliseconds(5))
+        }
         let queued = Task { try await pool.run { 1 } }
         while pool.queuedJobCount == 0 {
             try await Task.sleep(for: .milliseconds(5))
