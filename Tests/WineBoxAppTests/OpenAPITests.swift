@@ -121,6 +121,11 @@ import WineBoxWeb
         }
         #expect(!operationIDs.contains(""), "every operation has an operationId")
         #expect(Set(operationIDs).count == operationIDs.count, "operationIds are unique")
+
+        for (name, link) in document["components"]?["links"]?.object ?? [:] {
+            let target = link["operationId"]?.string ?? ""
+            #expect(operationIDs.contains(target), "the link \(name) names the unknown operation \(target)")
+        }
     }
 
     static func collectReferences(in value: JSONValue, into references: inout Set<String>) {
