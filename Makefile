@@ -5,12 +5,12 @@ FORMATTED := Package.swift Sources Tests
 
 # Debian packages the build needs (headers and pkg-config files of the C libraries).
 BUILD_PACKAGES := pkg-config openssl libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libtomlplusplus-dev libcurl4-openssl-dev libvips-dev libarchive-dev
-# Extra packages the tests use.
-TEST_PACKAGES := curl
+# Extra packages the tests use (the API fuzz run: curl, openssl, and a Python venv for Schemathesis from PyPI).
+TEST_PACKAGES := curl openssl python3 python3-venv
 # Extra packages the benchmark uses.
 BENCH_PACKAGES := wrk nginx-light python3
 
-.PHONY: all deps test-deps bench-deps build debug run test bench lint format audit clean
+.PHONY: all deps test-deps bench-deps build debug run test fuzz-api bench lint format audit clean
 
 all: build
 
@@ -32,10 +32,15 @@ run: build
 	@scripts/ensure-secrets.sh
 	./.build/release/winebox serve
 
-## test: formatting check, then every test suite
+## test: formatting check, build, a short fixed-seed fuzz run of the API against openapi.json, every test suite
 test: test-deps lint
 	$(SWIFT) build --build-tests
+	FUZZ_EXAMPLES=10 FUZZ_SEED=20261203 scripts/fuzz-api.sh .build/debug/winebox
 	$(SWIFT) test --skip-build
+
+## fuzz-api: Schemathesis against a release server, FUZZ_EXAMPLES per operation (default 100), random seed
+fuzz-api: build test-deps
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} scripts/fuzz-api.sh .build/release/winebox
 
 bench-deps: deps
 	@scripts/install-deps.sh $(BENCH_PACKAGES)

@@ -58,6 +58,9 @@ let package = Package(
                 "WineBoxConfig", "WineBoxDomain", "WineBoxHTTP", "WineBoxServices", "WineBoxStorage",
                 "WineBoxSupport", "WineBoxWeb",
             ],
+            // The OpenAPI document is compiled into the binary (`PackageResources.openapi_json`) rather than
+            // shipped as a resource bundle, which a copied static executable would lose (see docs/api.md).
+            resources: [.embedInCode("Resources/openapi.json")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -199,6 +199,7 @@ public final class Application: Sendable {
     ) -> Router {
         var router = Router()
         HealthRoutes.register(on: &router, appName: configuration.appName, version: WineBoxVersion.current)
+        OpenAPIRoutes.register(on: &router)
         AuthRoutes.register(on: &router, accounts: accounts)
         AdminRoutes.register(on: &router, accounts: accounts)
         RecoveryRoutes.register(on: &router, accounts: accounts)

@@ -73,7 +73,7 @@ import WineBoxWeb
                     "GET /health", "POST /api/auth/login", "POST /api/auth/token", "POST /api/setup",
                     "POST /api/auth/register", "POST /api/auth/verify", "POST /api/auth/resend-verification",
                     "POST /api/auth/forgot-password", "POST /api/auth/reset-password", "GET /verify",
-                    "GET /reset-password",
+                    "GET /reset-password", "GET /openapi.json",
                 ])
             for route in routes where route.access != .public {
                 let path = route.pattern.replacingOccurrences(of: #"\{[^}]+\}"#, with: "x", options: .regularExpression)

@@ -97,14 +97,13 @@ final class CellarService: Sendable {
             id: Self.newID(), wineID: wineID, quantity: quantity, initialQuantity: quantity, caseSize: caseSize,
             purchase: purchase, place: place, createdAt: timestamp, updatedAt: timestamp)
         return try await database.write { connection in
-            var wine = try Self.requireWine(wineID, in: connection)
+            _ = try Self.requireWine(wineID, in: connection)
             try LotStore.insert(lot, in: connection)
             try EventStore.insert(
                 CellarEvent(
                     id: Self.newID(), wineID: wineID, lotID: lot.id, type: .checkIn, quantity: quantity,
                     date: date ?? timestamp, userID: userID, notes: notes, createdAt: timestamp), in: connection)
-            wine.updatedAt = timestamp
-            try WineStore.update(wine, in: connection)
+            try WineStore.touch(id: wineID, at: timestamp, in: connection)
             return lot
         }
     }
@@ -117,7 +116,7 @@ final class CellarService: Sendable {
     func checkOut(wineID: String, _ checkOut: CheckOut, userID: String?) async throws -> (Wine, [Lot]) {
         let timestamp = now()
         return try await database.write { connection in
-            var wine = try Self.requireWine(wineID, in: connection)
+            _ = try Self.requireWine(wineID, in: connection)
             let lots = try LotStore.lots(ofWine: wineID, in: connection)
             let takes = try CheckoutPlanner.plan(quantity: checkOut.quantity, from: lots, lotID: checkOut.lotID)
             for take in takes {
@@ -135,8 +134,7 @@ final class CellarService: Sendable {
                         date: checkOut.date ?? timestamp, userID: userID, notes: checkOut.notes, checkout: details,
                         createdAt: timestamp), in: connection)
             }
-            wine.updatedAt = timestamp
-            try WineStore.update(wine, in: connection)
+            try WineStore.touch(id: wineID, at: timestamp, in: connection)
             return try Self.wineAndLots(wineID, in: connection)
         }
     }
@@ -187,6 +185,7 @@ final class CellarService: Sendable {
                     id: Self.newID(), wineID: lot.wineID, lotID: moved.id, type: .move, quantity: count,
                     date: timestamp, userID: userID, notes: notes, fromLocation: Self.describe(from),
                     toLocation: Self.describe(place), createdAt: timestamp), in: connection)
+            try WineStore.touch(id: lot.wineID, at: timestamp, in: connection)
             return (moved, left)
         }
     }

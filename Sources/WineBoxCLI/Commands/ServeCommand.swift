@@ -26,7 +26,9 @@ enum ServeCommand {
             logger.info("Configuration loaded", [("file", file)])
         }
 
-        // Watch signals before anything starts, so an early Ctrl-C still shuts down cleanly.
+        // Watch signals before anything starts, so an early Ctrl-C still shuts down cleanly. A write to a socket or
+        // pipe whose reader has gone must fail with EPIPE, not kill the server.
+        signal(SIGPIPE, SIG_IGN)
         let watcher = SignalWatcher()
         let application: Application
         do {

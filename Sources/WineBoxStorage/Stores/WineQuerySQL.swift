@@ -6,6 +6,8 @@ import WineBoxDomain
 /// Text goes to the FTS5 index as quoted prefix terms (`"word"*`), so search syntax typed by people (quotes,
 /// `AND`, `NEAR(`, `*`) is never interpreted. Substring filters escape `%` and `_`.
 struct WineQuerySQL {
+    /// A `WITH` clause that must precede the statement (empty without text search).
+    private(set) var prefix = ""
     private(set) var fromAndWhere = ""
     private(set) var orderBy = ""
     private(set) var arguments: [SQLValue] = []
@@ -21,7 +23,10 @@ struct WineQuerySQL {
             matchesNothing = true
         }
         if !words.isEmpty {
-            from += " JOIN (SELECT rowid AS seq, rank FROM wine_search WHERE wine_search MATCH ?) s ON s.seq = w.seq"
+            // MATERIALIZED: the text search runs once, and the filters apply to its matches. Flattened, SQLite may walk
+            // a filter's index and run the full-text query once per wine (130 ms instead of 1 ms at 10,000 wines).
+            prefix = "WITH s AS MATERIALIZED (SELECT rowid AS seq, rank FROM wine_search WHERE wine_search MATCH ?) "
+            from += " JOIN s ON s.seq = w.seq"
             arguments.append(.text(Self.matchExpression(words)))
         }
         if let vintage = query.vintage {

@@ -1,4 +1,4 @@
-internal import Foundation
+public import Foundation
 public import WineBoxDomain
 
 /// Reads and writes wines. Every function runs inside a `Database.read`/`write` closure on the connection it is
@@ -41,6 +41,12 @@ public enum WineStore {
         }
     }
 
+    /// Sets only `updated_at`: for changes to a wine's lots, which leave its details (and search entry) alone.
+    public static func touch(id: String, at date: Date, in connection: Connection) throws {
+        try connection.execute(
+            "UPDATE wine SET updated_at = ? WHERE id = ?", [.text(Timestamp.string(from: date)), .text(id)])
+    }
+
     public static func find(id: String, in connection: Connection) throws -> Wine? {
         try connection.queryOne("SELECT \(columns) FROM wine w WHERE w.id = ?", [.text(id)]).map(wine(from:))
     }
@@ -59,9 +65,10 @@ public enum WineStore {
         if built.matchesNothing {
             return ([], 0)
         }
-        let total = try connection.queryOne("SELECT count(*) AS n \(built.fromAndWhere)", built.arguments)
+        let total = try connection.queryOne(
+            "\(built.prefix)SELECT count(*) AS n \(built.fromAndWhere)", built.arguments)
         let rows = try connection.query(
-            "SELECT \(columns) \(built.fromAndWhere) ORDER BY \(built.orderBy) LIMIT ? OFFSET ?",
+            "\(built.prefix)SELECT \(columns) \(built.fromAndWhere) ORDER BY \(built.orderBy) LIMIT ? OFFSET ?",
             built.arguments + [SQLValue(query.limit), SQLValue(query.skip)])
         return (try rows.map(wine(from:)), try total?.int("n") ?? 0)
     }
