@@ -15,6 +15,7 @@ internal import CSQLite
 /// - `journal_mode=WAL` (verified to answer `wal` for file databases), so readers never block the writer;
 /// - `synchronous=FULL`: a committed transaction survives power loss;
 /// - `foreign_keys=ON` (verified);
+/// - readers only: `mmap_size` 256 MiB: pages are read through a memory map rather than copied with `pread`;
 /// - `busy_timeout`: how long to wait for a lock held by another process (default 5000 ms);
 /// - `SQLITE_DBCONFIG_DQS_DML=0` and `SQLITE_DBCONFIG_DQS_DDL=0`: `"text"` is always an identifier, never a string
 ///   literal, so a misspelled column name fails instead of silently comparing with a string;
@@ -26,6 +27,9 @@ internal import CSQLite
 /// both the injection defence and what keeps the cache small. When the cache reaches ``statementCacheLimit`` entries
 /// it is emptied and starts over.
 public final class Connection {
+    /// How much of the database file a reader maps (`PRAGMA mmap_size`), in bytes.
+    static let readerMapSize = 256 * 1_048_576
+
     /// How a connection may touch the database file.
     enum Access {
         /// Read and write; creates the file if needed.
@@ -203,6 +207,11 @@ public final class Connection {
             throw StorageError(.configuration, "SQLite did not switch \(path) to WAL journal mode.")
         }
         try execute(sql: "PRAGMA synchronous = FULL")
+        if isReadOnly && !isTemporary {
+            // Readers map the file instead of copying each page with pread (a tenth of a wine detail request's
+            // CPU at 10,000 wines). The pages are the OS page cache's own, shared, not extra memory.
+            _ = try pragmaValue("PRAGMA mmap_size = \(Self.readerMapSize)")
+        }
         try execute(sql: "PRAGMA foreign_keys = ON")
         guard try pragmaValue("PRAGMA foreign_keys") == .integer(1) else {
             throw StorageError(.configuration, "SQLite did not enable foreign key enforcement.")
