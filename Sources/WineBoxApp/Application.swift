@@ -121,7 +121,8 @@ public final class Application: Sendable {
             router: Self.makeRouter(
                 configuration: configuration, accounts: accounts, cellar: cellar, labelImages: labelImages, now: now),
             middleware: Self.makeMiddleware(configuration: configuration, instant: instant),
-            staticFiles: staticFiles, accessGuard: accessGuard, logger: logger)
+            staticFiles: staticFiles, accessGuard: accessGuard, logger: logger,
+            translateError: { error in (error as? StorageError)?.clientError ?? error })
         let server = configuration.server
         self.server = HTTPServer(
             configuration: HTTPServerConfiguration(

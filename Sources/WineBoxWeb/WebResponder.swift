@@ -14,19 +14,23 @@ public final class WebResponder: HTTPHandler, Sendable {
     let staticFiles: StaticFiles?
     let accessGuard: (any AccessGuard)?
     let logger: Logger
+    let translateError: @Sendable (any Error) -> any Error
     private let requestIDs = RequestIDGenerator()
 
     /// - Parameter accessGuard: checks credentials for every route that is not public; without one, such
     ///   routes answer 401 (fail closed).
+    /// - Parameter translateError: turns errors of lower layers this module cannot know (storage constraints) into
+    ///   ``HTTPResponseError``s before they are rendered; errors it leaves alone are unexpected: 500, logged.
     public init(
         router: Router, middleware: [any Middleware], staticFiles: StaticFiles?, accessGuard: (any AccessGuard)? = nil,
-        logger: Logger
+        logger: Logger, translateError: @escaping @Sendable (any Error) -> any Error = { $0 }
     ) {
         self.router = router
         self.middleware = middleware
         self.staticFiles = staticFiles
         self.accessGuard = accessGuard
         self.logger = logger
+        self.translateError = translateError
     }
 
     public func handle(_ request: HTTPRequest) -> HTTPHandlerResult {
@@ -40,7 +44,7 @@ public final class WebResponder: HTTPHandler, Sendable {
                 }
             }
         } catch {
-            let response = ErrorRenderer.response(for: error, context: context)
+            let response = ErrorRenderer.response(for: translateError(error), context: context)
             return .response(finish(request, response, context: context, preparedCount: prepared))
         }
 
@@ -53,7 +57,7 @@ public final class WebResponder: HTTPHandler, Sendable {
                 do {
                     response = try body(request, context)
                 } catch {
-                    response = ErrorRenderer.response(for: error, context: context)
+                    response = ErrorRenderer.response(for: translateError(error), context: context)
                 }
                 return .response(finish(request, response, context: context, preparedCount: prepared))
             }
@@ -61,7 +65,7 @@ public final class WebResponder: HTTPHandler, Sendable {
         case .methodNotAllowed(let allowed):
             let names = allowed.map(\.rawValue).joined(separator: ", ")
             let error = HTTPError(.methodNotAllowed, "Method Not Allowed", headers: ["Allow": names])
-            let response = ErrorRenderer.response(for: error, context: context)
+            let response = ErrorRenderer.response(for: translateError(error), context: context)
             return .response(finish(request, response, context: context, preparedCount: prepared))
         case .notFound:
             let response =
@@ -94,7 +98,7 @@ public final class WebResponder: HTTPHandler, Sendable {
                     response = try await body(request, admitted)
                 }
             } catch {
-                response = ErrorRenderer.response(for: error, context: admitted)
+                response = ErrorRenderer.response(for: self.translateError(error), context: admitted)
             }
             return self.finish(request, response, context: admitted, preparedCount: preparedCount)
         }

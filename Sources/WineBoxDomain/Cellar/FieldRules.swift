@@ -13,8 +13,10 @@ public enum FieldRules {
         return trimmed
     }
 
+    /// Counts Unicode scalars, as SQLite's `length()` does in the schema's CHECK constraints, so text that passes
+    /// here always fits the column (a character with combining marks counts as several).
     public static func checkLength(_ value: String, field: String, limit: Int) throws {
-        guard value.count <= limit else {
+        guard value.unicodeScalars.count <= limit else {
             throw WineBoxError(.invalidInput, "\(field) must be at most \(limit) characters")
         }
     }
