@@ -23,9 +23,10 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         // libcurl's headers only: the library is loaded with dlopen on first use (see CCurl.h).
         .target(name: "CCurl"),
+        // libarchive, loaded with dlopen on first use (see CArchive.h); its headers come from libarchive-dev.
+        .target(name: "CArchive"),
         // libvips, loaded with dlopen on first use (see CVips.h); it declares the few libvips functions it calls.
         .target(name: "CVips"),
         // libvips' headers, for CVipsABICheck only: no product links this module. pkg-config's "vips" would add
