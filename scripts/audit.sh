@@ -33,6 +33,15 @@ echo
 echo "Loaded on demand with dlopen (when a mail is sent through SMTP or SES):"
 printf '  %-28s %-32s %s\n' "libcurl.so.4" "libcurl4" "$(dpkg-query -W -f='${Version}' libcurl4 2>/dev/null || echo 'not installed')"
 echo
+echo "Loaded on demand with dlopen (by winebox backup and restore): libarchive and the libraries it needs that"
+echo "the binary does not load already."
+archive=$("$(command -v ldconfig || echo /sbin/ldconfig)" -p | awk '/libarchive\.so\.13 / && !found {print $NF; found = 1}')
+if [ -n "$archive" ]; then
+    comm -13 <(echo "$linked") <({ echo "$archive"; ldd "$archive" | awk '/=> \// {print $3}'; } | sort -u) | describe
+else
+    echo "  libarchive.so.13 is not installed: backup and restore fail with a message saying so"
+fi
+echo
 echo "Loaded on demand with dlopen (at the first label photo upload): libvips and the libraries it needs"
 echo "that the binary does not load already. Its modules (ImageMagick, HEIF, …) are never loaded: WineBox starts it"
 echo "with VIPSHOME=/dev/null unless VIPSHOME is set."

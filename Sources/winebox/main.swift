@@ -1,8 +1,18 @@
+import Dispatch
 import Foundation
 import WineBoxCLI
 
 // The `winebox` executable: everything lives in WineBoxCLI, so it can be tested.
-let status = await WineBoxCommandLine.run(
-    arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
-    currentDirectory: FileManager.default.currentDirectoryPath)
-exit(status)
+//
+// The command runs as a task, which ends the process with its exit status, while the main thread waits. Top-level
+// `await` would instead give the main thread to dispatch_main(), which ends it with pthread_exit(): the forced
+// unwind of its stack reads about half a megabyte of the binary's unwind tables, resident for the life of a server.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let environment = ProcessInfo.processInfo.environment
+let currentDirectory = FileManager.default.currentDirectoryPath
+Task.detached {
+    exit(
+        await WineBoxCommandLine.run(
+            arguments: arguments, environment: environment, currentDirectory: currentDirectory))
+}
+DispatchSemaphore(value: 0).wait()

@@ -89,6 +89,26 @@ import WineBoxSupport
         #expect(isRejected(token))
     }
 
+    @Test func aTokenStillVerifiesAfterARestartWithTheSameKey() throws {
+        let (token, claims) = service.issue(subject: "user-1", purpose: .session, sessionEpoch: 0, now: now)
+        let restarted = TokenService(secretKey: "a-test-secret-key-that-is-long-enough-0123456789")
+        #expect(try restarted.verify(token, purpose: .session, now: now) == claims)
+    }
+
+    @Test func purposeKeysAreHMACsOfThePurposeUnderTheSecretKey() {
+        // Computed independently (Python's hmac module); a change here would sign everyone out on upgrade.
+        let keys = TokenKeys(secretKey: Array("a-test-secret-key-that-is-long-enough-0123456789".utf8))
+        #expect(
+            Hex.encode(keys.key(for: .session)) == "25d71c6039f0d917027c162fa2d15a79e5523641f839bf4441aa90e1df967799")
+        #expect(
+            Hex.encode(keys.key(for: .passwordReset))
+                == "60b638a8692a9d5eb45a194cbe9eae9db8d8c44d9f6f1f2de16b30791392498f")
+        #expect(
+            Hex.encode(keys.key(for: .emailVerification))
+                == "6a55474feece410720357c5f7103023ee9abd6da0c23eedf4b24812bb4239ab8")
+        #expect(keys.key(for: TokenPurpose(rawValue: "other")) != keys.key(for: TokenPurpose(rawValue: "other")))
+    }
+
     @Test func base64URLRoundTripsAndRefusesOtherAlphabets() {
         for length in 0..<40 {
             let bytes = (0..<length).map { UInt8(($0 * 37 + length) % 256) }

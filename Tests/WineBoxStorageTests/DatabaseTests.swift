@@ -83,6 +83,39 @@ import Testing
         }
     }
 
+    @Test func overlappingReadsRunOnTwoReaders() async throws {
+        try await withTemporaryDatabase { database in
+            try await database.write { connection in
+                try connection.execute(sql: "CREATE TABLE bottle (id INTEGER PRIMARY KEY) STRICT")
+            }
+            let (firstStarted, signalFirstStarted) = AsyncStream<Void>.makeStream()
+            let secondFinished = DispatchSemaphore(value: 0)
+            let first = Task {
+                try await database.read { connection in
+                    _ = try connection.scalar("SELECT count(*) FROM bottle")
+                    signalFirstStarted.yield()
+                    // Keeps the first reader busy until the second read is done. If the second read waited for
+                    // this one, this would time out and the test would fail instead of hanging.
+                    guard secondFinished.wait(timeout: .now() + 10) == .success else {
+                        throw DeliberateFailure()
+                    }
+                    return ConnectionQueue.currentID
+                }
+            }
+            var started = firstStarted.makeAsyncIterator()
+            await started.next()
+            // The second reader has not been needed before: it opens now.
+            let second = try await database.read { connection in
+                try connection.scalar("SELECT count(*) FROM bottle") == .integer(0) ? ConnectionQueue.currentID : nil
+            }
+            secondFinished.signal()
+            let firstQueue = try await first.value
+            #expect(second != nil)
+            #expect(firstQueue != nil)
+            #expect(firstQueue != second)
+        }
+    }
+
     @Test func closuresRunOnTheDatabaseQueueNeverOnTheCooperativePool() async throws {
         try await withTemporaryDatabase { database in
             #expect(ConnectionQueue.currentID == nil)

@@ -25,6 +25,10 @@ import WineBoxSupport
         #expect(SecureRandom.bytes(count: 32).count == 32)
         #expect(SecureRandom.hexString(byteCount: 8).count == 16)
         #expect(SecureRandom.bytes(count: 16) != SecureRandom.bytes(count: 16))
+        // Lengths that are not a multiple of the generator's 8-byte words.
+        #expect(SecureRandom.bytes(count: 0).isEmpty)
+        #expect(SecureRandom.bytes(count: 13).count == 13)
+        #expect(Set((0..<64).map { _ in SecureRandom.bytes(count: 1)[0] }).count > 1)
     }
 }
 

@@ -40,6 +40,15 @@ private final class Occupancy: Sendable {
         #expect(WorkerPool.currentPoolName == nil)
     }
 
+    @Test func threadsStartOnlyWhenJobsNeedThem() async throws {
+        let pool = WorkerPool(name: "lazy-pool", threadCount: 2)
+        defer { pool.shutdown() }
+        #expect(pool.runningThreadCount == 0)
+        #expect(try await pool.run { WorkerPool.currentPoolName } == "lazy-pool")
+        // One job needs one thread, not the pool's two.
+        #expect(pool.runningThreadCount == 1)
+    }
+
     @Test func concurrencyNeverExceedsTheThreadCount() async throws {
         let pool = WorkerPool(name: "bounded", threadCount: 2, maxQueuedJobs: 100)
         defer { pool.shutdown() }

@@ -21,43 +21,44 @@ final class ArchiveReader {
 
     /// Opens the archive on `descriptor`, which was opened for reading at `path` (named in errors).
     init(descriptor: Int32, path: String) throws(BackupError) {
-        guard let archive = archive_read_new() else {
+        try ArchiveLibrary.load()
+        guard let archive = winebox_archive_read_new() else {
             throw BackupError(.fileSystem, "libarchive could not start reading an archive.")
         }
         self.archive = archive
         self.path = path
-        archive_read_support_filter_gzip(archive)
-        archive_read_support_format_tar(archive)
-        guard archive_read_open_fd(archive, descriptor, 64 * 1_024) == ARCHIVE_OK else {
+        winebox_archive_read_support_filter_gzip(archive)
+        winebox_archive_read_support_format_tar(archive)
+        guard winebox_archive_read_open_fd(archive, descriptor, 64 * 1_024) == WINEBOX_ARCHIVE_OK else {
             throw failure()
         }
     }
 
     deinit {
-        archive_read_free(archive)
+        winebox_archive_read_free(archive)
     }
 
     /// The next entry's header, or nil at the end of the archive.
     func nextEntry() throws(BackupError) -> Header? {
         var entry: OpaquePointer?
-        let status = archive_read_next_header(archive, &entry)
-        if status == ARCHIVE_EOF {
+        let status = winebox_archive_read_next_header(archive, &entry)
+        if status == WINEBOX_ARCHIVE_EOF {
             return nil
         }
-        guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else {
+        guard status == WINEBOX_ARCHIVE_OK || status == WINEBOX_ARCHIVE_WARN, let entry else {
             throw failure()
         }
-        let name = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+        let name = winebox_archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
         let isRegular =
-            archive_entry_filetype(entry) & winebox_archive_type_mask == winebox_archive_type_regular
-            && archive_entry_hardlink(entry) == nil && archive_entry_symlink(entry) == nil
-        let size = archive_entry_size_is_set(entry) != 0 ? archive_entry_size(entry) : nil
+            winebox_archive_entry_filetype(entry) & winebox_archive_type_mask == winebox_archive_type_regular
+            && winebox_archive_entry_hardlink(entry) == nil && winebox_archive_entry_symlink(entry) == nil
+        let size = winebox_archive_entry_size_is_set(entry) != 0 ? winebox_archive_entry_size(entry) : nil
         return Header(name: name, isRegularFile: isRegular, size: size)
     }
 
     /// Reads the next bytes of the current entry into `buffer`; 0 means the entry is complete.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(BackupError) -> Int {
-        let count = archive_read_data(archive, buffer.baseAddress, buffer.count)
+        let count = winebox_archive_read_data(archive, buffer.baseAddress, buffer.count)
         guard count >= 0 else {
             throw failure()
         }
@@ -65,7 +66,7 @@ final class ArchiveReader {
     }
 
     private func failure() -> BackupError {
-        let reason = archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
+        let reason = winebox_archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
         return BackupError(
             .unreadable, "\(path) is not a readable WineBox backup (damaged, truncated or not a tar.gz): \(reason).")
     }

@@ -14,39 +14,40 @@ final class ArchiveWriter {
 
     /// Starts an archive on `descriptor`, which was opened for writing at `path` (named in errors).
     init(descriptor: Int32, path: String) throws(BackupError) {
-        guard let archive = archive_write_new() else {
+        try ArchiveLibrary.load()
+        guard let archive = winebox_archive_write_new() else {
             throw BackupError(.fileSystem, "libarchive could not start an archive.")
         }
         self.archive = archive
         self.path = path
-        try check(archive_write_add_filter_gzip(archive), "set up gzip compression for")
-        try check(archive_write_set_format_pax_restricted(archive), "set up the tar format for")
-        try check(archive_write_open_fd(archive, descriptor), "start writing")
+        try check(winebox_archive_write_add_filter_gzip(archive), "set up gzip compression for")
+        try check(winebox_archive_write_set_format_pax_restricted(archive), "set up the tar format for")
+        try check(winebox_archive_write_open_fd(archive, descriptor), "start writing")
     }
 
     deinit {
-        archive_write_free(archive)
+        winebox_archive_write_free(archive)
     }
 
     /// Starts the next entry: a regular file called `name` holding `size` bytes.
     func beginEntry(_ name: String, size: Int64, modified: Date) throws(BackupError) {
-        guard let entry = archive_entry_new() else {
+        guard let entry = winebox_archive_entry_new() else {
             throw BackupError(.fileSystem, "libarchive could not describe the entry \(name).")
         }
-        defer { archive_entry_free(entry) }
-        archive_entry_set_pathname(entry, name)
-        archive_entry_set_size(entry, size)
-        archive_entry_set_filetype(entry, winebox_archive_type_regular)
-        archive_entry_set_perm(entry, 0o600)
-        archive_entry_set_mtime(entry, time_t(modified.timeIntervalSince1970), 0)
-        try check(archive_write_header(archive, entry), "add \(name) to")
+        defer { winebox_archive_entry_free(entry) }
+        winebox_archive_entry_set_pathname(entry, name)
+        winebox_archive_entry_set_size(entry, size)
+        winebox_archive_entry_set_filetype(entry, winebox_archive_type_regular)
+        winebox_archive_entry_set_perm(entry, 0o600)
+        winebox_archive_entry_set_mtime(entry, time_t(modified.timeIntervalSince1970), 0)
+        try check(winebox_archive_write_header(archive, entry), "add \(name) to")
     }
 
     /// Appends `bytes` to the current entry.
     func write(_ bytes: UnsafeRawBufferPointer) throws(BackupError) {
         var offset = 0
         while offset < bytes.count {
-            let written = archive_write_data(archive, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = winebox_archive_write_data(archive, bytes.baseAddress! + offset, bytes.count - offset)
             guard written > 0 else {
                 throw failure("write to")
             }
@@ -58,17 +59,17 @@ final class ArchiveWriter {
     func close() throws(BackupError) {
         guard !isClosed else { return }
         isClosed = true
-        try check(archive_write_close(archive), "finish")
+        try check(winebox_archive_write_close(archive), "finish")
     }
 
     private func check(_ status: Int32, _ action: String) throws(BackupError) {
-        guard status == ARCHIVE_OK else {
+        guard status == WINEBOX_ARCHIVE_OK else {
             throw failure(action)
         }
     }
 
     private func failure(_ action: String) -> BackupError {
-        let reason = archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
+        let reason = winebox_archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
         return BackupError(.fileSystem, "Could not \(action) the archive \(path): \(reason).")
     }
 }

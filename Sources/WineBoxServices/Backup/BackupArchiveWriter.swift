@@ -37,7 +37,7 @@ public enum BackupArchiveWriter {
     ///   - progress: Called during ``BackupProgress/Stage/checkingFiles`` and
     ///     ``BackupProgress/Stage/writingArchive``, on the calling thread.
     /// - Throws: ``BackupError``: `.fileSystem` (output exists, unreadable source, full disk…), `.sourceChanged`,
-    ///   `.unsafeEntry` for a bad item name.
+    ///   `.unsafeEntry` for a bad item name, `.unavailable` when libarchive cannot be loaded.
     public static func write(
         to output: String, schemaVersion: Int, instanceID: String?, createdAt: Date, items: [Item],
         progress: (BackupProgress) -> Void = { _ in }
@@ -51,6 +51,8 @@ public enum BackupArchiveWriter {
         guard !BackupFiles.exists(output) else {
             throw BackupError(.fileSystem, "\(output) already exists; choose another name or move it away.")
         }
+        // Before the first pass reads every file, not after.
+        try ArchiveLibrary.load()
 
         let entries = try measure(items, progress: progress)
         let manifest = BackupManifest(

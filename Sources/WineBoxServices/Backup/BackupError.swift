@@ -29,6 +29,8 @@ public struct BackupError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let damagedDatabase = Code(description: "damaged_database")
         /// The file system refused: a missing directory, no permission, a full disk, an existing output file.
         public static let fileSystem = Code(description: "file_system")
+        /// libarchive, which writes and reads the archives, is not installed or could not be loaded.
+        public static let unavailable = Code(description: "unavailable")
     }
 
     public let code: Code

@@ -16,7 +16,7 @@ public struct TokenService: Sendable {
     static let clockSkewSeconds: Int64 = 60
     private static let header = base64URL(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
 
-    private let keys: [TokenPurpose: [UInt8]]
+    private let keys: TokenKeys
     private let lifetimes: [TokenPurpose: Int64]
 
     /// - Parameters:
@@ -28,12 +28,7 @@ public struct TokenService: Sendable {
         secretKey: String, sessionLifetime: Duration = .seconds(7200), resetLifetime: Duration = .seconds(3600),
         verificationLifetime: Duration = .seconds(86400)
     ) {
-        let master = Array(secretKey.utf8)
-        let purposes: [TokenPurpose] = [.session, .passwordReset, .emailVerification]
-        keys = Dictionary(
-            uniqueKeysWithValues: purposes.map { purpose in
-                (purpose, Digest.hmacSHA256(key: master, message: Array("winebox-token:\(purpose.rawValue)".utf8)))
-            })
+        keys = TokenKeys(secretKey: Array(secretKey.utf8))
         lifetimes = [
             .session: sessionLifetime.components.seconds, .passwordReset: resetLifetime.components.seconds,
             .emailVerification: verificationLifetime.components.seconds,
@@ -112,7 +107,7 @@ public struct TokenService: Sendable {
 
     private func key(for purpose: TokenPurpose) -> [UInt8] {
         // Unknown purposes get a key nobody can sign with, so they never verify.
-        keys[purpose] ?? SecureRandom.bytes(count: 32)
+        keys.key(for: purpose)
     }
 
     static func base64URL(_ bytes: [UInt8]) -> String {

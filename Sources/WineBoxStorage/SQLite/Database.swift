@@ -3,7 +3,8 @@ internal import Synchronization
 /// The SQLite database, and the only entry point the rest of WineBox uses to reach it.
 ///
 /// **Connections.** A file database gets one read-write *writer* connection plus a small pool of read-only *reader*
-/// connections (``Configuration/readerCount``, default 2). WAL journaling lets readers run while the writer holds
+/// connections (``Configuration/readerCount``, default 2). The first reader opens with the writer; the others open
+/// the first time a read is routed to them, which happens only when reads overlap. WAL journaling lets readers run while the writer holds
 /// an open transaction: each read sees the last committed state. An in-memory (`:memory:`) or temporary (empty
 /// path) database exists only inside one connection, so it gets a single connection that serves both reads and
 /// writes.
@@ -64,10 +65,17 @@ public final class Database: Sendable {
             try Connection(path: path, access: .readWrite, busyTimeoutMilliseconds: timeout, queueID: queueID)
         }
         let readerCount = Connection.isTemporary(path: path) ? 0 : configuration.readerCount
+        let openReader: @Sendable (Int) throws -> Connection = { queueID in
+            try Connection(path: path, access: .readOnly, busyTimeoutMilliseconds: timeout, queueID: queueID)
+        }
+        // The first reader opens now, so a file that cannot be read fails here; the others open when reads first
+        // overlap (each connection holds its own copy of the schema, about 130 KB for WineBox's).
         self.readers = try (0..<readerCount).map { number in
-            try SerializedConnection(label: "winebox.sqlite.reader.\(number + 1)") { queueID in
-                try Connection(path: path, access: .readOnly, busyTimeoutMilliseconds: timeout, queueID: queueID)
+            let label = "winebox.sqlite.reader.\(number + 1)"
+            if number == 0 {
+                return try SerializedConnection(label: label, open: openReader)
             }
+            return SerializedConnection.openingOnFirstUse(label: label, open: openReader)
         }
         self.readerLoads = Mutex(Array(repeating: 0, count: readerCount))
     }

@@ -6,9 +6,9 @@ internal import Dispatch
 /// submission order. The queue's threads come from libdispatch's own pool, never from Swift's cooperative pool, so
 /// a blocking `sqlite3_step` (or a wait on `busy_timeout`) cannot starve async tasks.
 ///
-/// `@unchecked Sendable` is safe because the only mutable state, `connection`, is read and written exclusively by
-/// blocks running on the serial `queue`, which orders every access; all other stored properties are immutable and
-/// Sendable.
+/// `@unchecked Sendable` is safe because the only mutable state, `connection` and `opener`, is read and written
+/// exclusively by blocks running on the serial `queue`, which orders every access; all other stored properties are
+/// immutable and Sendable.
 final class SerializedConnection: @unchecked Sendable {
     /// The queue label, e.g. `winebox.sqlite.writer`.
     let label: String
@@ -16,6 +16,8 @@ final class SerializedConnection: @unchecked Sendable {
     private let queue: DispatchQueue
     private let queueID: Int
     private var connection: Connection?
+    /// Opens the connection at its first use; nil once it is open, and after closing.
+    private var opener: (@Sendable (Int) throws -> Connection)?
 
     /// Creates the queue, tags it with a fresh ``ConnectionQueue`` marker and runs `open` on it.
     ///
@@ -30,6 +32,23 @@ final class SerializedConnection: @unchecked Sendable {
         let queueID = self.queueID
         let opened = try queue.sync { try open(queueID) }
         queue.sync { connection = opened }
+    }
+
+    /// Creates the queue and tags it like ``init(label:open:)``, but opens nothing yet: `open` runs on the queue
+    /// when the first block needs the connection. If it fails, that block fails with its error and the next one
+    /// tries again.
+    static func openingOnFirstUse(label: String, open: @escaping @Sendable (Int) throws -> Connection)
+        -> SerializedConnection
+    {
+        SerializedConnection(label: label, opener: open)
+    }
+
+    private init(label: String, opener: @escaping @Sendable (Int) throws -> Connection) {
+        self.label = label
+        self.queue = DispatchQueue(label: label)
+        self.queueID = ConnectionQueue.makeID()
+        queue.setSpecific(key: ConnectionQueue.key, value: queueID)
+        queue.sync { self.opener = opener }
     }
 
     /// True when the caller is already running on this connection's queue.
@@ -63,7 +82,7 @@ final class SerializedConnection: @unchecked Sendable {
             let job = Job(escapable)
             return try await withCheckedThrowingContinuation { continuation in
                 queue.async {
-                    let result = job.run(with: self.connection)
+                    let result = job.run(with: Result { try self.openConnection() })
                     continuation.resume(with: result)
                 }
             }
@@ -74,7 +93,10 @@ final class SerializedConnection: @unchecked Sendable {
     /// not call it from this connection's queue.
     func closeBlocking() {
         precondition(!isCurrent, "Closing \(label) from inside its own read or write closure would deadlock.")
-        queue.sync { connection = nil }
+        queue.sync {
+            connection = nil
+            opener = nil
+        }
     }
 
     /// Closes the connection after every block queued before it has run. Idempotent. Suspends without blocking.
@@ -82,16 +104,24 @@ final class SerializedConnection: @unchecked Sendable {
         await withCheckedContinuation { continuation in
             queue.async {
                 self.connection = nil
+                self.opener = nil
                 continuation.resume()
             }
         }
     }
 
-    private func openConnection() throws(StorageError) -> Connection {
-        guard let connection else {
+    /// The connection, opened now if this is its first use. Runs on the queue.
+    private func openConnection() throws -> Connection {
+        if let connection {
+            return connection
+        }
+        guard let opener else {
             throw StorageError(.closed, "The database is closed; no further reads or writes are accepted.")
         }
-        return connection
+        let opened = try opener(queueID)
+        connection = opened
+        self.opener = nil
+        return opened
     }
 }
 
@@ -107,16 +137,12 @@ extension SerializedConnection {
             self.body = body
         }
 
-        func run(with connection: Connection?) -> Result<T, any Error> {
+        func run(with connection: Result<Connection, any Error>) -> Result<T, any Error> {
             guard let body else {
                 preconditionFailure("A database job ran twice.")
             }
             self.body = nil
-            guard let connection else {
-                return .failure(
-                    StorageError(.closed, "The database is closed; no further reads or writes are accepted."))
-            }
-            return Result { try body(connection) }
+            return connection.flatMap { connection in Result { try body(connection) } }
         }
     }
 }

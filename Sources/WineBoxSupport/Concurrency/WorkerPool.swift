@@ -5,14 +5,18 @@ import Foundation
 ///
 /// Concurrency is bounded by `threadCount`; memory by `maxQueuedJobs`: when that many jobs are already
 /// waiting, ``run(_:)`` fails at once with ``WorkerPoolError/overloaded`` instead of queueing more.
+/// Threads start on demand: a job that finds no idle thread starts one, up to `threadCount`, and threads then
+/// stay until ``shutdown()``. A pool that never gets a job (label images on most servers) costs no thread.
 /// Jobs run in submission order. After ``shutdown()`` new jobs fail with ``WorkerPoolError/shutDown``;
 /// jobs already queued still run.
 public final class WorkerPool: @unchecked Sendable {
-    // @unchecked: all mutable state (`queue`, `isShutDown`, `threads`) is guarded by `condition`.
+    // @unchecked: all mutable state (`queue`, `isShutDown` and the thread counts) is guarded by `condition`.
     private let condition = NSCondition()
     private var queue: [@Sendable () -> Void] = []
     private var isShutDown = false
+    /// Threads started and not yet ended.
     private var runningThreads = 0
+    /// Threads running a job.
     private var busyThreads = 0
     /// The pool's name; threads are called `<name>-<n>`.
     public let name: String
@@ -21,21 +25,11 @@ public final class WorkerPool: @unchecked Sendable {
     /// How many jobs may wait before new ones are refused.
     public let maxQueuedJobs: Int
 
-    /// Starts `threadCount` threads (at least 1).
+    /// Creates a pool of `threadCount` threads (at least 1), none of them started yet.
     public init(name: String, threadCount: Int, maxQueuedJobs: Int = 256) {
         self.name = name
         self.threadCount = max(1, threadCount)
         self.maxQueuedJobs = max(0, maxQueuedJobs)
-        for index in 0..<self.threadCount {
-            let threadName = "\(name)-\(index)"
-            let thread = Thread { [self] in
-                Thread.current.name = threadName
-                Thread.current.threadDictionary[Self.poolNameKey] = name
-                self.workLoop()
-            }
-            runningThreads += 1
-            thread.start()
-        }
     }
 
     private static let poolNameKey = "winebox.worker-pool"
@@ -66,6 +60,13 @@ public final class WorkerPool: @unchecked Sendable {
         return queue.count
     }
 
+    /// The number of threads started and not yet ended: 0 until the first job, never more than ``threadCount``.
+    public var runningThreadCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return runningThreads
+    }
+
     /// Refuses new jobs, lets the queued ones finish, and waits until every thread has ended.
     public func shutdown() {
         condition.lock()
@@ -87,8 +88,24 @@ public final class WorkerPool: @unchecked Sendable {
             return .overloaded
         }
         queue.append(job)
+        startThreadIfNeeded()
         condition.signal()
         return nil
+    }
+
+    /// Starts another thread when the queued jobs outnumber the idle threads and the pool is not full yet. An idle
+    /// thread is one that runs no job: it is waiting, or about to take the next job. Called with the lock held.
+    private func startThreadIfNeeded() {
+        guard runningThreads < threadCount, queue.count > runningThreads - busyThreads else { return }
+        let threadName = "\(name)-\(runningThreads)"
+        let poolName = name
+        let thread = Thread { [self] in
+            Thread.current.name = threadName
+            Thread.current.threadDictionary[Self.poolNameKey] = poolName
+            self.workLoop()
+        }
+        runningThreads += 1
+        thread.start()
     }
 
     /// Jobs that will start at once do not count against `maxQueuedJobs`. Called with the lock held.
