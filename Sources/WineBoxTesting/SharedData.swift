@@ -2,14 +2,23 @@ import Foundation
 
 /// The project's shared test and demo data, in `../shared/data` next to the repository (see its README there).
 public enum SharedData {
-    /// The shared data folder: `WINEBOX_SHARED_DATA` when set, else `../shared/data` beside the repository.
+    /// The shared data folder: `WINEBOX_SHARED_DATA` when set; else the first `shared/data` found beside the
+    /// repository or beside one of its parent folders (a checkout may sit deeper, as in CI); else the workplace's
+    /// `/work/shared/data`. Tests that need it fail with the path they looked for when it is missing.
     public static var directory: String {
         if let configured = ProcessInfo.processInfo.environment["WINEBOX_SHARED_DATA"], !configured.isEmpty {
             return configured
         }
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        return repository.deletingLastPathComponent().appendingPathComponent("shared/data").path
+        while folder.path != "/" {
+            let candidate = folder.deletingLastPathComponent().appendingPathComponent("shared/data").path
+            if FileManager.default.fileExists(atPath: candidate + "/README.md") {
+                return candidate
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        return "/work/shared/data"
     }
 
     /// The path of `name` inside the shared data folder, such as `xwines/XWines_Test_100_wines.csv`.
