@@ -66,7 +66,7 @@ public enum WineStore {
             return ([], 0)
         }
         let total = try connection.queryOne(
-            "\(built.prefix)SELECT count(*) AS n \(built.fromAndWhere)", built.arguments)
+            "\(built.countPrefix)SELECT count(*) AS n \(built.fromAndWhere)", built.arguments)
         let rows = try connection.query(
             "\(built.prefix)SELECT \(columns) \(built.fromAndWhere) ORDER BY \(built.orderBy) LIMIT ? OFFSET ?",
             built.arguments + [SQLValue(query.limit), SQLValue(query.skip)])
