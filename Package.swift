@@ -96,7 +96,8 @@ let package = Package(
         ),
         .testTarget(name: "WineBoxDomainTests", dependencies: ["WineBoxDomain"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "WineBoxStorageTests", dependencies: ["WineBoxStorage", "WineBoxDomain"], swiftSettings: swiftSettings
+            name: "WineBoxStorageTests", dependencies: ["WineBoxStorage", "WineBoxDomain", "WineBoxTesting"],
+            swiftSettings: swiftSettings
         ),
         .testTarget(name: "WineBoxConfigTests", dependencies: ["WineBoxConfig"], swiftSettings: swiftSettings),
         .testTarget(

@@ -68,7 +68,7 @@ import WineBoxTesting
         let token = try await signIn(port: port)
 
         // One client creates members one after another; a member counts as committed once its 201 has arrived.
-        let committed = CommitLog()
+        let committed = CommitLog<Int>()
         let stop = Atomic<Bool>(false)
         let writer = Task {
             var number = 0
@@ -86,7 +86,7 @@ import WineBoxTesting
             }
         }
         #expect(await committed.waitAsync(forCount: 5))
-        let committedBeforeBackup = committed.numbers
+        let committedBeforeBackup = committed.values
 
         // When the backup reports its database copy, it holds its read snapshot; the progress line (printed from
         // the database queue, not the cooperative pool) waits there until the server has committed 3 more members.
@@ -96,7 +96,7 @@ import WineBoxTesting
             if line.hasPrefix("backup: copying the database") {
                 atCopy.withLock { state in
                     if state == nil {
-                        let count = committed.numbers.count
+                        let count = committed.values.count
                         committed.limit = count + 3
                         state = (count, committed.wait(forCount: count + 3))
                     }
@@ -114,7 +114,7 @@ import WineBoxTesting
         kill(server.processIdentifier, SIGTERM)
         server.waitUntilExit()
         #expect(server.terminationStatus == 0)
-        let allCommitted = committed.numbers
+        let allCommitted = committed.values
         let copy = try #require(atCopy.withLock { $0 })
         #expect(copy.writerKeptWriting, "the server committed members while the backup held its snapshot")
 
@@ -139,68 +139,5 @@ import WineBoxTesting
             throw RawHTTPClient.ClientError("sign-in answered \(response.status): \(response.text)")
         }
         return token
-    }
-}
-
-/// The member numbers whose creation has committed, in order, with waits for their count.
-private final class CommitLog: @unchecked Sendable {
-    // @unchecked: `committed` and `storedLimit` are only touched while `condition` is locked.
-    private let condition = NSCondition()
-    private var committed: [Int] = []
-    private var storedLimit = Int.max
-
-    /// How many members the writer should create before it stops; unlimited at first.
-    var limit: Int {
-        get {
-            condition.lock()
-            defer { condition.unlock() }
-            return storedLimit
-        }
-        set {
-            condition.lock()
-            storedLimit = newValue
-            condition.unlock()
-        }
-    }
-
-    /// True once ``limit`` members are committed.
-    var reachedLimit: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return committed.count >= storedLimit
-    }
-
-    var numbers: [Int] {
-        condition.lock()
-        defer { condition.unlock() }
-        return committed
-    }
-
-    func append(_ number: Int) {
-        condition.lock()
-        committed.append(number)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Blocks the calling thread until `count` members have committed; false after 30 seconds. Never call it on
-    /// the cooperative pool: use ``waitAsync(forCount:)`` there.
-    func wait(forCount count: Int) -> Bool {
-        let deadline = Date().addingTimeInterval(30)
-        condition.lock()
-        defer { condition.unlock() }
-        while committed.count < count {
-            if !condition.wait(until: deadline) {
-                return false
-            }
-        }
-        return true
-    }
-
-    /// ``wait(forCount:)`` on a thread of its own, so the calling task suspends instead of blocking.
-    func waitAsync(forCount count: Int) async -> Bool {
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: self.wait(forCount: count)) }
-        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import WineBoxTesting
 
 @testable import WineBoxStorage
 
@@ -33,21 +34,21 @@ import Testing
                 }
             }
             #expect(await log.waitAsync(forCount: prefilled.count + 10))
-            let committedBeforeBackup = log.ids
+            let committedBeforeBackup = log.values
 
             // At the first step the copy stops until the writer has committed 20 more rows, so writes provably land
             // while the backup runs. The wait blocks a database queue, never the cooperative pool.
             let firstStep = FirstStep()
             let snapshot = try await database.backup(to: directory + "/copy.sqlite", pagesPerStep: 8) { _ in
                 firstStep.once {
-                    let count = log.ids.count
+                    let count = log.values.count
                     log.limit = count + 20
                     return (count, log.wait(forCount: count + 20))
                 }
             }
             writer.cancel()
             try await writer.value
-            let committed = log.ids
+            let committed = log.values
             await database.close()
 
             let report = try await Database.inspectFile(at: snapshot.path, migrations: [])
@@ -165,73 +166,6 @@ import Testing
             try Data(String(repeating: "not a database\n", count: 100).utf8).write(to: URL(fileURLWithPath: text))
             let garbage = await #expect(throws: StorageError.self) { try await Database.inspectFile(at: text) }
             #expect(garbage?.code == .corrupt)
-        }
-    }
-}
-
-/// The ids a writer has committed, in commit order, with waits for the count to reach a value.
-private final class CommitLog: @unchecked Sendable {
-    // @unchecked: `committed` and `storedLimit` are only touched while `condition` is locked.
-    private let condition = NSCondition()
-    private var committed: [Int64]
-    private var storedLimit = Int.max
-
-    /// How many ids the writer should commit before it stops; unlimited at first.
-    var limit: Int {
-        get {
-            condition.lock()
-            defer { condition.unlock() }
-            return storedLimit
-        }
-        set {
-            condition.lock()
-            storedLimit = newValue
-            condition.unlock()
-        }
-    }
-
-    /// True once ``limit`` ids are committed.
-    var reachedLimit: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return committed.count >= storedLimit
-    }
-
-    init(_ ids: [Int64]) {
-        committed = ids
-    }
-
-    var ids: [Int64] {
-        condition.lock()
-        defer { condition.unlock() }
-        return committed
-    }
-
-    func append(_ id: Int64) {
-        condition.lock()
-        committed.append(id)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Blocks the calling thread until `count` ids are committed; false after 30 seconds. Never call it on the
-    /// cooperative pool: use ``waitAsync(forCount:)`` there.
-    func wait(forCount count: Int) -> Bool {
-        let deadline = Date().addingTimeInterval(30)
-        condition.lock()
-        defer { condition.unlock() }
-        while committed.count < count {
-            if !condition.wait(until: deadline) {
-                return false
-            }
-        }
-        return true
-    }
-
-    /// ``wait(forCount:)`` on a thread of its own, so the calling task suspends instead of blocking.
-    func waitAsync(forCount count: Int) async -> Bool {
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: self.wait(forCount: count)) }
         }
     }
 }
