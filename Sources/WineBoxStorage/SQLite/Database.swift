@@ -4,8 +4,8 @@ internal import Synchronization
 ///
 /// **Connections.** A file database gets one read-write *writer* connection plus a small pool of read-only *reader*
 /// connections (``Configuration/readerCount``, default 2). The first reader opens with the writer; the others open
-/// the first time a read is routed to them, which happens only when reads overlap. WAL journaling lets readers run while the writer holds
-/// an open transaction: each read sees the last committed state. An in-memory (`:memory:`) or temporary (empty
+/// the first time a read is routed to them, which happens only when reads overlap. WAL journaling lets readers run
+/// while the writer holds an open transaction: each read sees the last committed state. An in-memory (`:memory:`) or temporary (empty
 /// path) database exists only inside one connection, so it gets a single connection that serves both reads and
 /// writes.
 ///

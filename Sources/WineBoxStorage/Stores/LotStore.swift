@@ -88,7 +88,8 @@ public enum LotStore {
         try connection.query(
             """
             SELECT location, sum(quantity) AS bottles, count(*) AS lots FROM wine_lot
-            WHERE location IS NOT NULL AND quantity > 0 GROUP BY location COLLATE NOCASE ORDER BY location COLLATE NOCASE
+            WHERE location IS NOT NULL AND quantity > 0
+            GROUP BY location COLLATE NOCASE ORDER BY location COLLATE NOCASE
             """
         ).map { (try $0.string("location"), try $0.int("bottles"), try $0.int("lots")) }
     }

@@ -57,7 +57,8 @@ struct CellarClient {
         }
         for file in files {
             body += Array(
-                ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+                ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; "
+                    + "filename=\"\(file.name)\"\r\n"
                     + "Content-Type: application/octet-stream\r\n\r\n").utf8)
             body += file.bytes + Array("\r\n".utf8)
         }
