@@ -12,15 +12,7 @@ enum CellarRoutes {
             try fields.rejectUnknown(allowed: ["skip", "limit", "sort", "order"])
             var query = try WineQueryInput.paging(fields)
             query.inStock = true
-            query.sort = .name
-            query.descending = false
-            try WineQueryInput.applySort(fields, to: &query, hasText: false)
-            if !fields.has("sort") {
-                query.sort = .name
-                query.descending =
-                    (try fields.choice("order", { $0.lowercased() == "desc" }, expected: "asc, desc"))
-                    ?? false
-            }
+            try WineQueryInput.applySort(fields, to: &query, hasText: false, defaultSort: .name)
             let (wines, total) = try await cellar.list(query)
             return WineQueryInput.listResponse(wines, total: total)
         }

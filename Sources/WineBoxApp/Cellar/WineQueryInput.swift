@@ -13,13 +13,15 @@ enum WineQueryInput {
             limit: try fields.integer("limit", range: 1...maximumLimit) ?? 100)
     }
 
-    /// `sort` (one of ``WineQuery/Sort``) and `order` (`asc`/`desc`). Text searches default to relevance, lists
-    /// to newest first.
-    static func applySort(_ fields: InputFields, to query: inout WineQuery, hasText: Bool) throws {
+    /// `sort` (one of ``WineQuery/Sort``) and `order` (`asc`/`desc`). Without `sort`, text searches use relevance
+    /// and lists `defaultSort`; the order defaults to newest/largest first for dates and stock, else ascending.
+    static func applySort(
+        _ fields: InputFields, to query: inout WineQuery, hasText: Bool, defaultSort: WineQuery.Sort = .newest
+    ) throws {
         let sorts = WineQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")
         query.sort =
             try fields.choice("sort", WineQuery.Sort.init(rawValue:), expected: sorts)
-            ?? (hasText ? .relevance : .newest)
+            ?? (hasText ? .relevance : defaultSort)
         let defaultDescending = [.newest, .updated, .bottles].contains(query.sort)
         query.descending =
             try fields.choice(

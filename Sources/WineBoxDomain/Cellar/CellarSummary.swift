@@ -1,5 +1,5 @@
 /// Totals and breakdowns of the bottles in the cellar now.
-public struct CellarSummary: Sendable, Equatable {
+public struct CellarSummary: Sendable {
     public var totalBottles = 0
     /// Wines with at least one bottle.
     public var uniqueWines = 0
@@ -35,18 +35,5 @@ public struct CellarSummary: Sendable, Equatable {
             self.bottles = bottles
             self.wines = wines
         }
-    }
-
-    public static func == (left: CellarSummary, right: CellarSummary) -> Bool {
-        left.totalBottles == right.totalBottles && left.uniqueWines == right.uniqueWines
-            && left.totalWinesTracked == right.totalWinesTracked && left.totalCases == right.totalCases
-            && left.byVintage.elementsEqual(right.byVintage, by: ==)
-            && left.byCountry.elementsEqual(right.byCountry, by: ==)
-            && left.byGrapeVariety.elementsEqual(right.byGrapeVariety, by: ==)
-            && left.byWineType.elementsEqual(right.byWineType, by: ==)
-            && left.byRegion.elementsEqual(right.byRegion, by: ==)
-            && left.valueByCurrency.elementsEqual(right.valueByCurrency, by: ==)
-            && left.bottlesWithoutPrice == right.bottlesWithoutPrice && left.readyToDrink == right.readyToDrink
-            && left.pastWindow == right.pastWindow && left.notReady == right.notReady
     }
 }
