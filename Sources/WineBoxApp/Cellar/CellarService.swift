@@ -14,7 +14,8 @@ final class CellarService: Sendable {
     /// Where label photos are kept. Files are written before the rows that refer to them and removed after the
     /// rows that referred to them are gone, so a row never points at a missing file.
     let images: LabelImageStore
-    private let now: @Sendable () -> Date
+    /// The clock every cellar timestamp comes from (injected, so tests control it).
+    let now: @Sendable () -> Date
 
     init(database: Database, images: LabelImageStore, now: @escaping @Sendable () -> Date) {
         self.database = database

@@ -98,7 +98,7 @@ enum LotRoutes {
                     throw WineBoxError(.notFound, "Lot not found")
                 }
                 try apply(fields, to: &lot)
-                lot.updatedAt = Date()
+                lot.updatedAt = cellar.now()
                 try LotStore.update(lot, in: connection)
                 return lot
             }

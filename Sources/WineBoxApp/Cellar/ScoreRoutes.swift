@@ -70,7 +70,7 @@ enum ScoreRoutes {
             }
             var score = WineScore(
                 id: CellarService.newID(), wineID: wineID, source: source, score: 0, scale: .hundredPoint,
-                reviewDate: nil, reviewer: nil, notes: "", createdAt: Date())
+                reviewDate: nil, reviewer: nil, notes: "", createdAt: cellar.now())
             try apply(fields, to: &score, requireScore: true)
             let created = score
             try await cellar.database.write { connection in
