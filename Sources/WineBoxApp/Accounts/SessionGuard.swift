@@ -11,7 +11,8 @@ import WineBoxWeb
 /// In order: the header must be present and use the Bearer scheme; the token must verify (signature, `HS256`,
 /// expiry, purpose `session`); its `jti` must not be revoked; its user must exist and be active; and the token's
 /// session epoch must be the user's current one (a password change or reset, or disabling the account, moves it
-/// on). Admin routes also need the `admin` role (403 otherwise).
+/// on). Admin routes also need the `admin` role (403 otherwise). Those database facts are read again whenever
+/// anything has been committed since the token's last admission.
 struct SessionGuard: AccessGuard {
     let database: Database
     let tokens: TokenService
@@ -20,12 +21,9 @@ struct SessionGuard: AccessGuard {
     var verified = VerifiedTokenCache()
 
     func admit(_ request: HTTPRequest, context: RequestContext, access: RouteAccess) async throws -> RequestContext {
-        guard let header = request.headers["Authorization"], header.count > 7,
-            header.prefix(7).lowercased() == "bearer "
-        else {
+        guard let header = request.headers["Authorization"], let token = Self.bearerToken(in: header) else {
             throw WineBoxError(.unauthenticated, "Authentication required")
         }
-        let token = String(header.dropFirst(7))
         let claims: TokenClaims
         if let known = verified.claims(for: token), known.exp > Int64(now().timeIntervalSince1970) {
             claims = known
@@ -33,6 +31,27 @@ struct SessionGuard: AccessGuard {
             claims = try tokens.verify(token, purpose: .session, now: now())
             verified.remember(claims, for: token)
         }
+        let user = try await currentUser(token: token, claims: claims)
+        if access == .admin && user.role != .admin {
+            throw WineBoxError(.forbidden, "Administrator privileges required")
+        }
+        var admitted = context
+        admitted.storage[SignedInKey.self] = SignedIn(user: user, claims: claims)
+        admitted.logger = context.logger.with(["user_id": user.id])
+        return admitted
+    }
+
+    /// The active account `token` belongs to, read from the database unless the same admission was already read
+    /// and nothing has been committed since (see ``VerifiedTokenCache``).
+    ///
+    /// - Throws: `.unauthenticated` when the token is revoked, its account is gone or disabled, or the account's
+    ///   session epoch has moved on.
+    private func currentUser(token: String, claims: TokenClaims) async throws -> User {
+        let generation = database.changeGeneration()
+        if let user = verified.admittedUser(for: token, at: generation) {
+            return user
+        }
+
         let user = try await database.read { connection -> User? in
             guard try !RevokedTokenStore.isRevoked(jti: claims.jti, in: connection) else {
                 return nil
@@ -42,12 +61,23 @@ struct SessionGuard: AccessGuard {
         guard let user, user.isActive, user.sessionEpoch == claims.sev else {
             throw WineBoxError(.unauthenticated, "Invalid or expired token")
         }
-        if access == .admin && user.role != .admin {
-            throw WineBoxError(.forbidden, "Administrator privileges required")
+
+        verified.rememberAdmission(of: user, for: token, at: generation)
+        return user
+    }
+
+    /// The token of an `Authorization: Bearer <token>` header (scheme in any case), or nil for another scheme or an
+    /// empty token. Works on the UTF-8 bytes: this runs on every signed-in request.
+    static func bearerToken(in header: String) -> String? {
+        let bytes = header.utf8
+        let scheme = "bearer ".utf8
+        guard bytes.count > scheme.count,
+            zip(bytes, scheme).allSatisfy({ byte, expected in
+                byte == expected || (expected != UInt8(ascii: " ") && byte | 0x20 == expected)
+            })
+        else {
+            return nil
         }
-        var admitted = context
-        admitted.storage[SignedInKey.self] = SignedIn(user: user, claims: claims)
-        admitted.logger = context.logger.with(["user_id": user.id])
-        return admitted
+        return String(header.utf8.dropFirst(scheme.count))
     }
 }

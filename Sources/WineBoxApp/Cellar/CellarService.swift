@@ -16,6 +16,8 @@ final class CellarService: Sendable {
     let images: LabelImageStore
     /// The clock every cellar timestamp comes from (injected, so tests control it).
     let now: @Sendable () -> Date
+    /// Wine details already rendered, reused until the next commit.
+    let renderedWines = RenderedWineCache()
 
     init(database: Database, images: LabelImageStore, now: @escaping @Sendable () -> Date) {
         self.database = database
@@ -216,6 +218,19 @@ final class CellarService: Sendable {
     }
 
     /// The wine with its lots, blend, scores and history.
+    /// The wine's detail as JSON, from ``renderedWines`` when nothing was committed since it was last rendered.
+    func detailJSON(wineID: String) async throws -> [UInt8] {
+        let generation = database.changeGeneration()
+        if let body = renderedWines.body(for: wineID, at: generation) {
+            return body
+        }
+
+        var writer = JSONWriter()
+        try await detail(wineID: wineID).write(to: &writer)
+        renderedWines.keep(writer.bytes, for: wineID, at: generation)
+        return writer.bytes
+    }
+
     func detail(wineID: String) async throws -> WineResource {
         try await database.read { connection in
             let (wine, lots) = try Self.wineAndLots(wineID, in: connection)

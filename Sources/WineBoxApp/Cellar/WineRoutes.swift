@@ -56,7 +56,7 @@ enum WineRoutes {
 
         router.add(.get, "/api/wines/{id}") { _, context in
             let wineID = try WineInput.wineID(try context.parameters.require("id"))
-            return .json(writing: try await cellar.detail(wineID: wineID))
+            return .json(encoded: try await cellar.detailJSON(wineID: wineID))
         }
 
         router.add(.put, "/api/wines/{id}") { request, context in

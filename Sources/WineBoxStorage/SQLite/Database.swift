@@ -45,6 +45,11 @@ public final class Database: Sendable {
     /// How many reads are queued or running on each reader; reads go to the least busy one.
     private let readerLoads: Mutex<[Int]>
     private let isClosed = Atomic<Bool>(false)
+    /// Writes run by this object, counted when they end (committed or not); see ``changeGeneration()``.
+    private let finishedWrites = Atomic<UInt64>(0)
+    /// Notices commits of other connections and processes; nil for a temporary database, which no other
+    /// connection can reach.
+    private let changeWatch: ChangeWatch?
 
     /// Opens the writer connection, then the readers.
     ///
@@ -78,6 +83,22 @@ public final class Database: Sendable {
             return SerializedConnection.openingOnFirstUse(label: label, open: openReader)
         }
         self.readerLoads = Mutex(Array(repeating: 0, count: readerCount))
+        self.changeWatch =
+            Connection.isTemporary(path: path) ? nil : ChangeWatch(path: path, busyTimeoutMilliseconds: timeout)
+    }
+
+    // MARK: Change generation
+
+    /// A number that moves on after every commit to this database, by this object or by any other connection
+    /// or process; equal numbers mean nothing was committed in between.
+    ///
+    /// For caches of results derived from the data: read the generation first, then the data, and keep the result
+    /// under that generation; when a later call answers another number the result may be stale. It may move on
+    /// without a real change (a failed write, a checkpoint), never the other way round. Costs a few microseconds
+    /// and runs on the calling thread (safe on the cooperative pool: no disk read, a lock held only briefly).
+    public func changeGeneration() -> UInt64 {
+        let own = finishedWrites.load(ordering: .sequentiallyConsistent)
+        return own &+ (changeWatch?.generation() ?? 0)
     }
 
     // MARK: Async access
@@ -111,6 +132,7 @@ public final class Database: Sendable {
     ///   ``StorageError`` from SQLite; or the closure's own error.
     public func write<T: Sendable>(_ body: @Sendable (Connection) throws -> T) async throws -> T {
         try checkOpen()
+        defer { finishedWrites.add(1, ordering: .sequentiallyConsistent) }
         return try await writer.run { connection in
             try connection.inTransaction(.immediate, body)
         }
@@ -143,6 +165,7 @@ public final class Database: Sendable {
     /// from inside a write closure traps (it would deadlock).
     public func writeBlocking<T>(_ body: (Connection) throws -> T) throws -> T {
         try checkOpen()
+        defer { finishedWrites.add(1, ordering: .sequentiallyConsistent) }
         return try writer.runBlocking { connection in
             try connection.inTransaction(.immediate, body)
         }

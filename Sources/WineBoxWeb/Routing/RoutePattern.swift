@@ -28,13 +28,15 @@ struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
         guard pathSegments.count == segments.count else {
             return nil
         }
+        // Literals first: most routes tried fail there, before any parameter is copied.
+        for case (.literal(let literal), let part) in zip(segments, pathSegments) where literal != part {
+            return nil
+        }
         var parameters = Parameters()
         for (segment, part) in zip(segments, pathSegments) {
             switch segment {
-            case .literal(let literal):
-                if literal != part {
-                    return nil
-                }
+            case .literal:
+                continue
             case .parameter(let name):
                 parameters.set(name, String(part))
             }

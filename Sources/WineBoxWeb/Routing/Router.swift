@@ -72,7 +72,8 @@ public struct Router: Sendable {
 
     /// Finds the handler for `method` and `path` (a percent-decoded path without query).
     public func match(_ method: HTTPMethod, path: String) -> Match {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        // Split on the UTF-8 bytes: much cheaper than by Character, and "/" never occurs inside a multi-byte one.
+        let segments = path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
         guard let group = routesBySegmentCount[segments.count] else {
             return .notFound
         }
