@@ -65,6 +65,19 @@ enum LabelImagePipeline {
             format: storedFormat, image: image, width: upright.width, height: upright.height, thumbnail: thumbnail)
     }
 
+    /// The checks and decoding of ``process(_:format:limits:)`` without storing anything: the upright image, at most
+    /// `longEdge` pixels on its long edge, as a JPEG with no metadata (for label reading).
+    static func readable(_ input: Input, format: LabelImageFormat, limits: Limits, longEdge: Int) throws -> [UInt8] {
+        try Vips.start()
+        let header = try load(input, format: format, shrink: 1)
+        try checkDimensions(width: header.width, height: header.height, limits: limits)
+
+        var reading = limits
+        reading.maxLongEdge = min(longEdge, limits.maxLongEdge)
+        let upright = try decodeUpright(input, format: format, header: header, limits: reading)
+        return try upright.flattenedOnWhite().encoded(as: .jpeg, quality: 90)
+    }
+
     /// Refuses empty images and images over the pixel limit, from the header alone.
     static func checkDimensions(width: Int, height: Int, limits: Limits) throws {
         guard width > 0, height > 0 else {

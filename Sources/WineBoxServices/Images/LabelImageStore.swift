@@ -90,18 +90,31 @@ public final class LabelImageStore: Sendable {
     /// Checks, re-encodes and stores an upload that was spilled to the file at `path`. The file is only read.
     public func store(fileAt path: String) async throws -> StoredLabelImage {
         try await runOnPool { store in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-            guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular,
-                let size = (attributes[.size] as? NSNumber)?.intValue
-            else {
-                throw Self.invalidContent
-            }
-            let header = FileHandle(forReadingAtPath: path).flatMap { handle in
-                defer { try? handle.close() }
-                return try? handle.read(upToCount: LabelImageFormat.sniffLength)
-            }
-            let format = try store.check(byteCount: size, header: [UInt8](header ?? Data()))
+            let format = try store.check(fileAt: path)
             return try store.process(.file(path: path), format: format)
+        }
+    }
+
+    // MARK: Reading without storing
+
+    /// Checks an upload held in memory exactly as ``store(bytes:)`` does, but stores nothing: answers the upright
+    /// image as a JPEG of at most `longEdge` pixels on its long edge, without metadata (for label reading).
+    ///
+    /// - Throws: as ``store(bytes:)``.
+    public func readableImage(bytes: [UInt8], longEdge: Int) async throws -> [UInt8] {
+        let format = try check(byteCount: bytes.count, header: bytes.prefix(LabelImageFormat.sniffLength))
+        return try await runOnPool { store in
+            try bytes.withUnsafeBytes { buffer in
+                try store.readable(.bytes(buffer), format: format, longEdge: longEdge)
+            }
+        }
+    }
+
+    /// Like ``readableImage(bytes:longEdge:)``, for an upload spilled to the file at `path` (only read).
+    public func readableImage(fileAt path: String, longEdge: Int) async throws -> [UInt8] {
+        try await runOnPool { store in
+            let format = try store.check(fileAt: path)
+            return try store.readable(.file(path: path), format: format, longEdge: longEdge)
         }
     }
 
@@ -125,16 +138,51 @@ public final class LabelImageStore: Sendable {
         return format
     }
 
-    /// Decodes, re-encodes and writes both files. Runs on a pool thread, which also loads libvips the first time.
-    private func process(_ input: LabelImagePipeline.Input, format: LabelImageFormat) throws -> StoredLabelImage {
+    /// The checks of ``check(byteCount:header:)`` for a regular file at `path`; only its first bytes are read.
+    private func check(fileAt path: String) throws -> LabelImageFormat {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular,
+            let size = (attributes[.size] as? NSNumber)?.intValue
+        else {
+            throw Self.invalidContent
+        }
+        let header = FileHandle(forReadingAtPath: path).flatMap { handle in
+            defer { try? handle.close() }
+            return try? handle.read(upToCount: LabelImageFormat.sniffLength)
+        }
+        return try check(byteCount: size, header: [UInt8](header ?? Data()))
+    }
+
+    /// Runs ``LabelImagePipeline/readable(_:format:limits:longEdge:)``, turning libvips failures into the 400.
+    private func readable(_ input: LabelImagePipeline.Input, format: LabelImageFormat, longEdge: Int) throws -> [UInt8]
+    {
+        try requireVips()
+        do {
+            return try LabelImagePipeline.readable(input, format: format, limits: limits, longEdge: longEdge)
+        } catch let failure as VipsFailure {
+            logger.info(
+                "Refused an image to read that libvips cannot read",
+                [("format", format.rawValue), ("stage", failure.stage.rawValue), ("reason", failure.reason)])
+            throw Self.invalidContent
+        }
+    }
+
+    private var limits: LabelImagePipeline.Limits {
+        LabelImagePipeline.Limits(maxPixels: maxPixels, maxLongEdge: maxLongEdge, thumbnailLongEdge: thumbnailLongEdge)
+    }
+
+    private func requireVips() throws {
         guard Vips.isAvailable else {
             logger.error(
                 "Label images cannot be processed: libvips could not be loaded",
                 [("reason", Vips.unavailableReason ?? "unknown")])
             throw Vips.unavailable
         }
-        let limits = LabelImagePipeline.Limits(
-            maxPixels: maxPixels, maxLongEdge: maxLongEdge, thumbnailLongEdge: thumbnailLongEdge)
+    }
+
+    /// Decodes, re-encodes and writes both files. Runs on a pool thread, which also loads libvips the first time.
+    private func process(_ input: LabelImagePipeline.Input, format: LabelImageFormat) throws -> StoredLabelImage {
+        try requireVips()
         let output: LabelImagePipeline.Output
         do {
             output = try LabelImagePipeline.process(input, format: format, limits: limits)
