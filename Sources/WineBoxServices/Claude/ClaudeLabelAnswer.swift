@@ -58,11 +58,14 @@ struct ClaudeLabelAnswer: Equatable, Sendable {
         return ClaudeLabelAnswer(fields: fields, frontLabelText: front, backLabelText: back, droppedFields: reader.dropped)
     }
 
-    /// The JSON object in `text`: inside a Markdown fence if there is one, else the whole text, else its outermost
-    /// braces. Nil when none of these is a JSON object.
+    /// The JSON object in `text`: inside a Markdown fence if there is one, else the whole text, else (when the text
+    /// is not JSON at all) its outermost braces. Nil when there is no JSON object, or the JSON is not an object.
     static func jsonObject(in text: String) -> [String: ClaudeJSONValue]? {
         let candidate = unfenced(text)
-        if case .object(let object)? = ClaudeJSONValue.parse(candidate) {
+        if let value = ClaudeJSONValue.parse(candidate) {
+            guard case .object(let object) = value else {
+                return nil
+            }
             return object
         }
         guard let open = candidate.firstIndex(of: "{"), let close = candidate.lastIndex(of: "}"), open < close,
