@@ -48,7 +48,8 @@ public struct ClaudeConfiguration: Sendable, Equatable {
             throw ClaudeError(.misconfigured, "ocr.anthropic_model must be a model id such as claude-sonnet-4-6")
         }
         guard (1...64_000).contains(maxTokens), timeout >= .milliseconds(1) else {
-            throw ClaudeError(.misconfigured, "ocr.anthropic_max_tokens or ocr.anthropic_timeout_seconds is out of range")
+            throw ClaudeError(
+                .misconfigured, "ocr.anthropic_max_tokens or ocr.anthropic_timeout_seconds is out of range")
         }
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         return base + "/v1/messages"

@@ -55,7 +55,8 @@ struct ClaudeLabelAnswer: Equatable, Sendable {
         guard !fields.isEmpty || front != nil || back != nil else {
             throw ClaudeError(.malformedAnswer, "Claude's answer has no usable field")
         }
-        return ClaudeLabelAnswer(fields: fields, frontLabelText: front, backLabelText: back, droppedFields: reader.dropped)
+        return ClaudeLabelAnswer(
+            fields: fields, frontLabelText: front, backLabelText: back, droppedFields: reader.dropped)
     }
 
     /// The JSON object in `text`: inside a Markdown fence if there is one, else the whole text, else (when the text

@@ -16,7 +16,8 @@ public struct ClaudeLabelImage: Sendable, Equatable {
     ///   with the signature of `format`.
     public init(bytes: [UInt8], format: LabelImageFormat) throws(ClaudeError) {
         guard !bytes.isEmpty, bytes.count <= Self.maximumBytes else {
-            throw ClaudeError(.invalidImage, "A label image for Claude must be 1 byte to 5 MiB, got \(bytes.count) bytes")
+            throw ClaudeError(
+                .invalidImage, "A label image for Claude must be 1 byte to 5 MiB, got \(bytes.count) bytes")
         }
         guard LabelImageFormat.sniff(bytes) == format else {
             throw ClaudeError(.invalidImage, "The label image's bytes are not \(format.contentType)")

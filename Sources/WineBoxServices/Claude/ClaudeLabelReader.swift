@@ -88,7 +88,8 @@ public final class ClaudeLabelReader: Sendable {
                 "Claude request will be retried",
                 [
                     ("attempt", String(attempt)), ("code", failure.code.description),
-                    ("status", failure.status.map(String.init) ?? "none"), ("pause_ms", String(Self.milliseconds(pause))),
+                    ("status", failure.status.map(String.init) ?? "none"),
+                    ("pause_ms", String(Self.milliseconds(pause))),
                 ])
             try await sleep(pause)
         }
@@ -118,7 +119,8 @@ public final class ClaudeLabelReader: Sendable {
         if (200...299).contains(outcome.status) {
             guard let response else {
                 return .failed(
-                    ClaudeError(.malformedAnswer, "The Anthropic API answered \(outcome.status) without a message",
+                    ClaudeError(
+                        .malformedAnswer, "The Anthropic API answered \(outcome.status) without a message",
                         status: outcome.status), retryable: false, retryAfter: nil)
             }
             return .answered(response)

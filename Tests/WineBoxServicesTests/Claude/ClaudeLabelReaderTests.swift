@@ -80,7 +80,10 @@ import WineBoxSupport
             reading.fields
                 == LabelFields(
                     winery: "Domaine du Test", grapeVariety: "Syrah",
-                    grapes: [BlendComponent(grape: "Syrah", percentage: nil), BlendComponent(grape: "Grenache", percentage: nil)],
+                    grapes: [
+                        BlendComponent(grape: "Syrah", percentage: nil),
+                        BlendComponent(grape: "Grenache", percentage: nil),
+                    ],
                     classification: "Premier Cru", bottleSizeML: 750))
         #expect(
             reading.droppedFields == [
@@ -179,16 +182,16 @@ import WineBoxSupport
         let reader = try Fixtures.reader(
             try Fixtures.configuration(server, key: wrongKey), sleeper: sleeper,
             logger: Logger(level: .trace, sink: sink))
-        let error = await #expect(throws: ClaudeError.self) { try await reader.read(front: try Fixtures.front(), back: nil) }
+        let error = await #expect(throws: ClaudeError.self) {
+            try await reader.read(front: try Fixtures.front(), back: nil)
+        }
         #expect(error?.code == .authenticationFailed)
         #expect(error?.status == 401)
         #expect(server.exchanges.count == 1)
         #expect(sleeper.recorded.isEmpty)
         let log = sink.lines.joined(separator: "\n")
         #expect(log.contains("authentication_failed"))
-        for text in [wrongKey, "SECRETPART", String(describing: error)] where text != String(describing: error) {
-            #expect(!log.contains(text))
-        }
+        #expect(!log.contains("SECRETPART"))
         #expect(!String(describing: error).contains("SECRETPART"))
     }
 
@@ -209,7 +212,8 @@ import WineBoxSupport
                 .read(front: try Fixtures.front(), back: nil)
         }
         #expect(error?.code == code)
-        #expect(error?.message == "The Anthropic API answered \(status) (\(type): model: claude-test-vision not available)")
+        #expect(
+            error?.message == "The Anthropic API answered \(status) (\(type): model: claude-test-vision not available)")
         #expect(server.exchanges.count == 1)
         #expect(sleeper.recorded.isEmpty)
     }
@@ -247,7 +251,9 @@ import WineBoxSupport
         let server = try FakeAnthropicServer([.stall])
         let reader = try Fixtures.reader(try Fixtures.configuration(server, timeout: .milliseconds(700)))
         let started = ContinuousClock.now
-        let error = await #expect(throws: ClaudeError.self) { try await reader.read(front: try Fixtures.front(), back: nil) }
+        let error = await #expect(throws: ClaudeError.self) {
+            try await reader.read(front: try Fixtures.front(), back: nil)
+        }
         #expect(error?.code == .timeout)
         #expect(server.exchanges.count == 1)
         // The fake server waits 10 s for the client to hang up; finishing well before proves the client gave up.

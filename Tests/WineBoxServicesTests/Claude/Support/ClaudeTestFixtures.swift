@@ -37,7 +37,8 @@ enum ClaudeTestFixtures {
     static let goodFields = LabelFields(
         name: "Grand Vin", winery: "Château Exemple", vintage: 2018, grapeVariety: "Cabernet Sauvignon",
         grapes: [
-            BlendComponent(grape: "Cabernet Sauvignon", percentage: 65), BlendComponent(grape: "Merlot", percentage: 35),
+            BlendComponent(grape: "Cabernet Sauvignon", percentage: 65),
+            BlendComponent(grape: "Merlot", percentage: 35),
         ],
         region: "Bordeaux", subRegion: "Médoc", appellation: "Margaux", country: "France",
         classification: "Grand Cru Classé", alcoholPercentage: 13.5, wineType: .red, bottleSizeML: 750,

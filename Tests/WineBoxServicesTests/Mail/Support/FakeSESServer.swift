@@ -105,12 +105,14 @@ final class FakeSESServer: Sendable {
     private static func answer(_ connection: SocketConnection, behaviour: Behaviour) {
         switch behaviour {
         case .accept(let messageID):
-            LoopbackHTTPRequest.respond(connection, status: "200 OK", extraHeaders: [], body: "{\"MessageId\":\"\(messageID)\"}")
+            LoopbackHTTPRequest.respond(
+                connection, status: "200 OK", extraHeaders: [], body: "{\"MessageId\":\"\(messageID)\"}")
         case .fail(let status, let errorType, let message):
             let typeHeader = errorType.map { ["x-amzn-ErrorType: \($0):http://internal.amazon.com/coral/sesv2/"] }
             let json = (try? JSONSerialization.data(withJSONObject: ["message": message])) ?? Data()
             let body = String(decoding: json, as: UTF8.self)
-            LoopbackHTTPRequest.respond(connection, status: "\(status) Error", extraHeaders: typeHeader ?? [], body: body)
+            LoopbackHTTPRequest.respond(
+                connection, status: "\(status) Error", extraHeaders: typeHeader ?? [], body: body)
         case .stall(let seconds):
             Thread.sleep(forTimeInterval: seconds)
         }
