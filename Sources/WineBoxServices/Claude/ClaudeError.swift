@@ -11,7 +11,7 @@ public struct ClaudeError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The settings cannot work: an empty or malformed key, a base URL that is not https (or loopback http),
         /// a malformed model id or limits out of range. Found when the reader is created.
         public static let misconfigured = Code(description: "misconfigured")
-        /// An image is empty, larger than the Messages API accepts (5 MiB), or its bytes are not of the format given.
+        /// An image is empty, over ``ClaudeLabelImage/maximumBytes`` (3.75 MiB), or not of the format given.
         public static let invalidImage = Code(description: "invalid_image")
         /// The API refused the key (401) or its permissions (403). Never retried.
         public static let authenticationFailed = Code(description: "authentication_failed")

@@ -218,6 +218,17 @@ import WineBoxSupport
         #expect(sleeper.recorded.isEmpty)
     }
 
+    @Test func anErrorMessageThatEchoesTheKeyHasItRedacted() async throws {
+        let echo = "x-api-key \(FakeAnthropicServer.apiKey) is not allowed\u{1B}[31m here"
+        let server = try FakeAnthropicServer([.error(status: 400, type: "invalid_request_error", message: echo)])
+        let error = await #expect(throws: ClaudeError.self) {
+            try await Fixtures.reader(try Fixtures.configuration(server)).read(front: try Fixtures.front(), back: nil)
+        }
+        #expect(
+            error?.message == "The Anthropic API answered 400 (invalid_request_error: x-api-key <redacted> is "
+                + "not allowed [31m here)")
+    }
+
     @Test func aReachedSpendLimitIsNotRetried() async throws {
         let server = try FakeAnthropicServer([
             .error(
