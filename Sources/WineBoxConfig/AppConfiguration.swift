@@ -18,6 +18,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var auth = Auth()
     /// Outgoing mail (`[email]`).
     public var email = Email()
+    /// Label reading with Tesseract and Claude (`[ocr]`).
+    public var ocr = OCR()
 
     /// The all-defaults configuration.
     public init() {}

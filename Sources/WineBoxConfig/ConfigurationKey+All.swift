@@ -48,6 +48,18 @@ extension ConfigurationKey {
             "email", "smtp_security", \.email.smtpSecurity, constraint: "starttls, tls or none",
             check: oneOf(["starttls", "tls", "none"])),
         .integer("email", "timeout_seconds", \.email.timeoutSeconds, range: 1...120),
+        .boolean("ocr", "use_claude_vision", \.ocr.useClaudeVision),
+        .string(
+            "ocr", "tesseract_lang", \.ocr.tesseractLanguages, constraint: "language codes joined by +",
+            check: AppConfiguration.OCR.problem(withTesseractLanguages:)),
+        .string(
+            "ocr", "anthropic_model", \.ocr.anthropicModel, constraint: "model id",
+            check: AppConfiguration.OCR.problem(withModel:)),
+        .string(
+            "ocr", "anthropic_base_url", \.ocr.anthropicBaseURL, constraint: "https URL (http for loopback)",
+            check: AppConfiguration.OCR.problem(withBaseURL:)),
+        .integer("ocr", "anthropic_timeout_seconds", \.ocr.anthropicTimeoutSeconds, range: 1...600),
+        .integer("ocr", "anthropic_max_tokens", \.ocr.anthropicMaxTokens, range: 64...8_192),
     ]
 
     /// The keys by their dotted ``path``.

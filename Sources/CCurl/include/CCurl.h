@@ -3,9 +3,10 @@
 
 #include <curl/curl.h>
 
-/* libcurl, loaded on first use with dlopen rather than linked: the mail backends are the only users, and
-   linking libcurl would map it and about twenty libraries it depends on (Kerberos, LDAP, SSH, …) into every
-   WineBox process, about 4 MiB of resident memory, even when no mail is ever sent.
+/* libcurl, loaded on first use with dlopen rather than linked: the mail backends and Claude label reading are
+   the only users, and linking libcurl would map it and about twenty libraries it depends on (Kerberos, LDAP,
+   SSH, …) into every WineBox process, about 4 MiB of resident memory, even when no mail is ever sent and no
+   label is read by Claude.
 
    Only the types and constants of <curl/curl.h> are used at build time. Every libcurl function WineBox
    calls goes through the wrappers below; they are safe to call from any thread once

@@ -65,29 +65,12 @@ final class FakeSESServer: Sendable {
     }
 
     private static func read(_ connection: SocketConnection) -> Request? {
-        guard let requestLine = connection.readLine() else {
+        guard let received = LoopbackHTTPRequest.read(from: connection) else {
             return nil
         }
-        let parts = requestLine.split(separator: " ").map(String.init)
-        guard parts.count == 3 else {
-            return nil
-        }
-        var headers: [(name: String, value: String)] = []
-        while let line = connection.readLine(), !line.isEmpty {
-            guard let colon = line.firstIndex(of: ":") else {
-                continue
-            }
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            headers.append((String(line[..<colon]), value))
-        }
-        func header(_ name: String) -> String? {
-            headers.first { $0.name.lowercased() == name }?.value
-        }
-        if header("expect")?.lowercased() == "100-continue" {
-            connection.write("HTTP/1.1 100 Continue\r\n\r\n")
-        }
-        let body = connection.readBytes(Int(header("content-length") ?? "0") ?? 0) ?? []
-        var request = Request(method: parts[0], path: parts[1], headers: headers, body: body, signatureMatches: false)
+        var request = Request(
+            method: received.method, path: received.path, headers: received.headers, body: received.body,
+            signatureMatches: false)
         request.signatureMatches = signatureMatches(request)
         return request
     }
@@ -122,21 +105,16 @@ final class FakeSESServer: Sendable {
     private static func answer(_ connection: SocketConnection, behaviour: Behaviour) {
         switch behaviour {
         case .accept(let messageID):
-            respond(connection, status: "200 OK", extraHeaders: [], body: "{\"MessageId\":\"\(messageID)\"}")
+            LoopbackHTTPRequest.respond(
+                connection, status: "200 OK", extraHeaders: [], body: "{\"MessageId\":\"\(messageID)\"}")
         case .fail(let status, let errorType, let message):
             let typeHeader = errorType.map { ["x-amzn-ErrorType: \($0):http://internal.amazon.com/coral/sesv2/"] }
             let json = (try? JSONSerialization.data(withJSONObject: ["message": message])) ?? Data()
             let body = String(decoding: json, as: UTF8.self)
-            respond(connection, status: "\(status) Error", extraHeaders: typeHeader ?? [], body: body)
+            LoopbackHTTPRequest.respond(
+                connection, status: "\(status) Error", extraHeaders: typeHeader ?? [], body: body)
         case .stall(let seconds):
             Thread.sleep(forTimeInterval: seconds)
         }
-    }
-
-    private static func respond(_ connection: SocketConnection, status: String, extraHeaders: [String], body: String) {
-        var head = ["HTTP/1.1 \(status)", "Content-Type: application/json", "Content-Length: \(body.utf8.count)"]
-        head += extraHeaders
-        head.append("Connection: close")
-        connection.write(head.joined(separator: "\r\n") + "\r\n\r\n" + body)
     }
 }

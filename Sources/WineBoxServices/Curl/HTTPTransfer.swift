@@ -1,7 +1,8 @@
 import CCurl
 import Foundation
 
-/// One HTTPS request through libcurl's easy interface, for the SES API (and later outside services).
+/// One HTTPS request through libcurl's easy interface, for the outside services WineBox calls: the SES API for mail
+/// and Anthropic's Messages API for label reading.
 ///
 /// `curl_easy_perform` blocks, so ``run(_:)`` performs the request on a dedicated short-lived thread named
 /// `winebox-http` and suspends the calling task until it ends; no cooperative thread ever waits on the
@@ -38,6 +39,14 @@ final class HTTPTransfer: @unchecked Sendable {
         var isTLSFailure: Bool {
             [CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE]
                 .contains { $0.rawValue == curlCode }
+        }
+        /// The connection could not be made or broke off before a whole response arrived (refused, reset, closed
+        /// without an answer, a name that did not resolve): worth trying again, unlike a TLS or usage error.
+        var isConnectionFailure: Bool {
+            [
+                CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT, CURLE_SEND_ERROR,
+                CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE,
+            ].contains { $0.rawValue == curlCode }
         }
     }
 
