@@ -14,6 +14,8 @@ struct LabelAnalysis {
     let inPlace: [Bool]
     /// For each word: true when it is part of a grape's name.
     let inGrape: [Bool]
+    /// For each word: true when it is part of a place, classification or style term.
+    let inTerm: [Bool]
 
     init(_ text: String, gazetteer: Gazetteer) {
         let document = LabelDocument(text)
@@ -35,8 +37,13 @@ struct LabelAnalysis {
         }
         classifications = gazetteer.classificationIndex.matches(in: document)
         wineTypes = gazetteer.wineTypeIndex.matches(in: document) { inPlace[$0] || inGrape[$0] }
+        var inTerm = inPlace
+        for range in classifications.map(\.range) + wineTypes.map(\.range) {
+            for index in range { inTerm[index] = true }
+        }
         self.inPlace = inPlace
         self.inGrape = inGrape
+        self.inTerm = inTerm
     }
 
     /// True when word `index` exists, stands on the same line as word `anchor`, and its folded form is in `words`.

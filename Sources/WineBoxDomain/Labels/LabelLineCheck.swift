@@ -38,17 +38,14 @@ struct LabelLineCheck {
         return hasRealWord && short * 2 <= tokens.count
     }
 
-    /// True when every word is part of a place, classification or style term, or a designation such as "DOC".
+    /// True when every word is part of a place, classification or style term, a designation such as "DOC", a
+    /// number, or a short filler word ("en", "di").
     var isOnlyKnownTerms: Bool {
-        var known = Set<Int>()
-        for range in analysis.places.map(\.range) + analysis.classifications.map(\.range)
-            + analysis.wineTypes.map(\.range)
-        {
-            known.formUnion(range)
-        }
         let document = analysis.document
         return words.allSatisfy {
-            known.contains($0) || document.tokens[$0].isNumber || Self.designations.contains(document.tokens[$0].folded)
+            let token = document.tokens[$0]
+            return analysis.inTerm[$0] || token.isNumber || token.folded.count <= 2
+                || Self.designations.contains(token.folded)
         }
     }
 

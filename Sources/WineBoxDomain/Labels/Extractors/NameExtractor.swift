@@ -23,14 +23,14 @@ struct NameExtractor {
             guard check.isPlausibleName(maximumLength: 60), let text = LabelPhrase.text(line.tokens, in: document),
                 TextFolding.fold(text) != producerKey
             else { continue }
-            var score = 1
+            var score = offset < 5 ? 2 : 1
             if check.namesGrape {
                 score += 3
             } else if check.isOnlyKnownTerms {
-                score = 0
+                score -= 1
+            } else if line.tokens.contains(where: { Self.cuveeWords.contains(document.tokens[$0].folded) }) {
+                score += 2
             }
-            if line.tokens.contains(where: { Self.cuveeWords.contains(document.tokens[$0].folded) }) { score += 2 }
-            if offset < 5 { score += 1 }
             if score > (best?.score ?? -1) {
                 best = (text, score)
             }

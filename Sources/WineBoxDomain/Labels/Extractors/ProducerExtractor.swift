@@ -76,7 +76,7 @@ struct ProducerExtractor {
         if analysis.after(index, within: 1, in: Self.notNames) { return nil }
         var start = index
         while start > index - 4, document.sameLine(start - 1, index), !document.tokens[start - 1].isNumber,
-            !breaks(document.separator(before: start))
+            !breaks(document.separator(before: start)), !Self.byWords.contains(document.tokens[start - 1].folded)
         {
             start -= 1
         }

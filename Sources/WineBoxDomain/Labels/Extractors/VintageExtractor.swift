@@ -34,35 +34,55 @@ struct VintageExtractor {
     func extract() -> Int? {
         guard !isNonVintage() else { return nil }
         let document = analysis.document
+        var lineFacts: [Int: LineFacts] = [:]
         var best: (year: Int, score: Int)?
         for index in document.tokens.indices where !excluded.contains(index) {
             let token = document.tokens[index]
             guard token.isNumber, token.original.utf8.count == 4, let year = token.integer,
-                (1900...currentYear).contains(year), let score = score(index)
+                (1900...currentYear).contains(year)
             else { continue }
-            if score > 0, score > (best?.score ?? 0) {
+            let facts = lineFacts[token.line] ?? LineFacts(analysis: analysis, line: token.line)
+            lineFacts[token.line] = facts
+            if let score = score(index, facts: facts), score > 0, score > (best?.score ?? 0) {
                 best = (year, score)
             }
         }
         return best?.year
     }
 
+    /// What the scoring needs to know of a line, worked out once per line.
+    private struct LineFacts {
+        /// An address or phone number: no year on it is a vintage.
+        let isContact: Bool
+        /// Nothing but numbers and words such as "vintage".
+        let isYearOnly: Bool
+        /// How many numbers of four digits or more it holds.
+        let longNumbers: Int
+
+        init(analysis: LabelAnalysis, line: Int) {
+            let document = analysis.document
+            let tokens = document.lines[line].tokens.map { document.tokens[$0] }
+            isContact =
+                tokens.contains { VintageExtractor.contactWords.contains($0.folded) }
+                || document.lines[line].text.unicodeScalars.contains("@")
+            isYearOnly = tokens.allSatisfy { $0.isNumber || VintageExtractor.vintageWords.contains($0.folded) }
+            longNumbers = tokens.filter { $0.isNumber && $0.original.utf8.count >= 4 }.count
+        }
+    }
+
     /// Nil when the year at `index` cannot be the vintage; else how likely it is.
-    private func score(_ index: Int) -> Int? {
+    private func score(_ index: Int, facts: LineFacts) -> Int? {
         let document = analysis.document
         let token = document.tokens[index]
-        let line = document.lines[token.line]
         let before = document.separator(before: index)
         let after = document.separator(after: index)
-        if isBottlingOrFoundingYear(index) { return nil }
-        if partOfNumber(index, before: before, after: after) { return nil }
-        if line.tokens.contains(where: { Self.contactWords.contains(document.tokens[$0].folded) }) { return nil }
-        if line.text.unicodeScalars.contains("@") || before.hasSuffix("+") { return nil }
-        var score = 2
-        let words = line.tokens.filter { !document.tokens[$0].isNumber }
-        if words.isEmpty || words.allSatisfy({ Self.vintageWords.contains(document.tokens[$0].folded) }) {
-            score += 3
+        if facts.isContact || before.hasSuffix("+") || isBottlingOrFoundingYear(index)
+            || partOfNumber(index, before: before, after: after)
+        {
+            return nil
         }
+        var score = 2
+        if facts.isYearOnly { score += 3 }
         if analysis.before(index, within: 2, in: Self.vintageWords)
             || analysis.after(index, within: 1, in: Self.vintageWords)
         {
@@ -70,8 +90,7 @@ struct VintageExtractor {
         }
         if wineLines.contains(token.line) { score += 1 }
         if before.contains(",") || after.hasPrefix(",") { score -= 2 }
-        let longNumbers = line.tokens.filter { $0 != index && document.tokens[$0].original.utf8.count >= 3 }
-        if longNumbers.contains(where: { document.tokens[$0].isNumber }) { score -= 3 }
+        if facts.longNumbers > 1 { score -= 3 }
         return score
     }
 
