@@ -50,7 +50,7 @@ public struct LabelTextParser: Sendable {
         fields.vintage = VintageExtractor(
             analysis: analysis, currentYear: currentYear, excluded: window?.yearTokens ?? [], wineLines: wineLines
         ).extract()
-        fields.name = NameExtractor(analysis: analysis, producer: producer).extract()
+        fields.name = NameExtractor(analysis: analysis, producer: producer, vintage: fields.vintage).extract()
         return fields
     }
 }

@@ -98,6 +98,25 @@ import Testing
         #expect(fields.grapes.last == BlendComponent(grape: "Tempranillo", percentage: 30))
     }
 
+    @Test func labelsFromAroundTheWorld() {
+        var fields = parse(
+            "Penfolds\nGrange\nBin 95\nShiraz 2016\nSouth Australia\nProduct of Australia\n750mL 14.5% alc/vol")
+        #expect(fields.winery == "Penfolds" && fields.name == "Grange" && fields.grapeVariety == "Syrah")
+        #expect(fields.region == "South Australia" && fields.vintage == 2016 && fields.bottleSizeML == 750)
+        fields = parse("Cloudy Bay\nSauvignon Blanc 2022\nMarlborough New Zealand\n13% vol")
+        #expect(fields.name == "Sauvignon Blanc" && fields.vintage == 2022 && fields.region == "Marlborough")
+        fields = parse("Kanonkop\nPinotage 2018\nStellenbosch\nWine of Origin\nProduct of South Africa")
+        #expect(fields.name == "Pinotage" && fields.appellation == "Stellenbosch" && fields.wineType == .red)
+        fields = parse("Moët & Chandon\nImpérial\nChampagne\nBrut\nÉlaboré par Moët & Chandon, Épernay\n12% vol 75cl")
+        #expect(fields.winery == "Moët & Chandon" && fields.name == "Impérial" && fields.wineType == .sparkling)
+        #expect(fields.appellation == "Champagne" && fields.country == "France")
+        fields = parse("Taylor's\n10 Year Old Tawny Port\nProduct of Portugal\n20% vol")
+        #expect(fields.wineType == .fortified && fields.appellation == "Porto" && fields.region == "Douro")
+        #expect(fields.alcoholPercentage == 20 && fields.vintage == nil)
+        fields = parse("Catena Zapata\nMalbec Argentino\nMendoza\nAlc. 13.9% Vol.")
+        #expect(fields.winery == "Catena Zapata" && fields.region == "Mendoza" && fields.country == "Argentina")
+    }
+
     @Test(arguments: [
         ("Domaine Leflaive\nPuligny-Montrachet", "Domaine Leflaive"),
         ("Bodegas Muga\nReserva 2016", "Bodegas Muga"),
