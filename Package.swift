@@ -45,7 +45,17 @@ let package = Package(
         .target(name: "WineBoxSupport", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
         .target(name: "WineBoxHTTP", dependencies: ["CMicroHTTPD", "WineBoxSupport"], swiftSettings: swiftSettings),
         .target(name: "WineBoxWeb", dependencies: ["WineBoxHTTP", "WineBoxSupport"], swiftSettings: swiftSettings),
-        .target(name: "WineBoxDomain", exclude: ["Resources/README.md"], swiftSettings: swiftSettings),
+        // The label gazetteers are compiled into the binary (`PackageResources.regions_tsv` …), like openapi.json.
+        .target(
+            name: "WineBoxDomain", exclude: ["Resources/README.md"],
+            resources: [
+                .embedInCode("Resources/Gazetteers/countries.tsv"), .embedInCode("Resources/Gazetteers/regions.tsv"),
+                .embedInCode("Resources/Gazetteers/appellations.tsv"), .embedInCode("Resources/Gazetteers/grapes.tsv"),
+                .embedInCode("Resources/Gazetteers/classifications.tsv"),
+                .embedInCode("Resources/Gazetteers/winetypes.tsv"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "WineBoxStorage", dependencies: ["CSQLite", "WineBoxDomain"], swiftSettings: swiftSettings),
         .target(name: "WineBoxConfig", dependencies: ["CTOMLShim"], swiftSettings: swiftSettings),
         .target(
