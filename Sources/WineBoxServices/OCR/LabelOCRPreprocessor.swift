@@ -8,9 +8,9 @@ import WineBoxDomain
 ///    only, and refuse images over ``maxPixels`` before any pixel is decoded.
 /// 2. Decode (large JPEGs shrink while decoding), turn upright from the EXIF orientation, convert to grey
 ///    (transparency over white).
-/// 3. Scale so the long side is ``minLongEdge`` pixels when it is shorter (bottle photos are often 480 × 640,
-///    where label text is too small for Tesseract) and ``maxLongEdge`` when it is longer (more pixels only cost
-///    time).
+/// 3. Scale so the long side is ``LabelOCRStrategy/minLongEdge`` pixels when it is shorter (bottle photos are often
+///    480 × 640, where label text is too small for Tesseract) and ``LabelOCRStrategy/maxLongEdge`` when it is
+///    longer (more pixels only cost time).
 /// 4. Stretch the contrast: the darkest 1 % of pixels black, the brightest 1 % white.
 enum LabelOCRPreprocessor {
     /// The grey image, in memory, ready to be rotated and read.
@@ -22,10 +22,6 @@ enum LabelOCRPreprocessor {
 
     /// The largest accepted image, in pixels (width × height), as for uploads.
     static let maxPixels = 40_000_000
-    /// Images with a shorter long side are scaled up to this.
-    static let minLongEdge = 1600
-    /// Images with a longer long side are scaled down to this.
-    static let maxLongEdge = 2400
 
     /// The message for bytes that are not an image libvips can read.
     static let notAnImageMessage = "The file is not a readable image (JPEG, PNG, GIF or WebP)"
@@ -34,14 +30,14 @@ enum LabelOCRPreprocessor {
     ///
     /// - Throws: ``WineBoxError`` `.badRequest` for bytes that are not a complete JPEG, PNG, GIF or WebP image, or
     ///   an image over ``maxPixels``; `.unavailable` when libvips cannot be loaded.
-    static func prepare(_ bytes: [UInt8]) throws -> Prepared {
+    static func prepare(_ bytes: [UInt8], minLongEdge: Int, maxLongEdge: Int) throws -> Prepared {
         guard let format = LabelImageFormat.sniff(bytes.prefix(LabelImageFormat.sniffLength)) else {
             throw WineBoxError(.badRequest, notAnImageMessage)
         }
         try Vips.start()
         do {
             return try bytes.withUnsafeBytes { buffer in
-                try prepare(buffer, format: format)
+                try prepare(buffer, format: format, minLongEdge: minLongEdge, maxLongEdge: maxLongEdge)
             }
         } catch is VipsFailure {
             throw WineBoxError(.badRequest, notAnImageMessage)
@@ -49,7 +45,9 @@ enum LabelOCRPreprocessor {
     }
 
     /// The grey, upright, scaled, contrast-stretched image of `format` `bytes`, all in memory.
-    private static func prepare(_ bytes: UnsafeRawBufferPointer, format: LabelImageFormat) throws -> Prepared {
+    private static func prepare(
+        _ bytes: UnsafeRawBufferPointer, format: LabelImageFormat, minLongEdge: Int, maxLongEdge: Int
+    ) throws -> Prepared {
         let header = try VipsImageRef.load(format, bytes: bytes)
         let limits = LabelImagePipeline.Limits(maxPixels: maxPixels, maxLongEdge: maxLongEdge, thumbnailLongEdge: 0)
         try LabelImagePipeline.checkDimensions(width: header.width, height: header.height, limits: limits)

@@ -1,0 +1,132 @@
+import CVips
+import Foundation
+import Testing
+import WineBoxDomain
+import WineBoxTesting
+
+@testable import WineBoxServices
+
+/// Label reading with the real Tesseract and libvips, on rendered labels and a real photo.
+@Suite struct LabelTextReaderTests {
+    static let label = ["CHÂTEAU MARGAUX", "Premier Grand Cru Classé", "Margaux 2015"]
+    static let labelWords = ["chateau", "margaux", "premier", "grand", "cru", "classe", "2015"]
+
+    @Test func readsRenderedText() async throws {
+        let reader = try LabelTextReader(languages: "eng+fra", threadCount: 1)
+        defer { reader.shutdown() }
+        let result = try await reader.read(try LabelImageRenderer.render(lines: Self.label))
+        let read = OCRTextFolding.words(result.text)
+        for word in Self.labelWords {
+            #expect(read.contains(word), "\(word) not in \(read)")
+        }
+        #expect(result.rotation == 0)
+        #expect(result.meanConfidence > 60)
+        #expect(result.timings.passes == 1)
+        #expect(result.words.contains { $0.text == "2015" })
+    }
+
+    @Test func readsASidewaysRendering() async throws {
+        // Without a time limit on the turned passes, which a busy test machine could otherwise run out of.
+        var strategy = LabelOCRStrategy()
+        strategy.rotationTimeBudget = .seconds(600)
+        let reader = try LabelTextReader(languages: "eng+fra", threadCount: 1, strategy: strategy)
+        defer { reader.shutdown() }
+        // Turned a quarter clockwise, the text runs top to bottom; a quarter anticlockwise (270°) puts it back.
+        let sideways = try LabelImageRenderer.render(lines: Self.label, quarterTurns: 1)
+        let result = try await reader.read(sideways)
+        let read = OCRTextFolding.words(result.text)
+        for word in Self.labelWords {
+            #expect(read.contains(word), "\(word) not in \(read)")
+        }
+        #expect(result.rotation == 270)
+        #expect(result.timings.passes > 1)
+    }
+
+    @Test func readsARealLabelPhoto() async throws {
+        let reader = try LabelTextReader(threadCount: 1)
+        defer { reader.shutdown() }
+        let photo = try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
+        let result = try await reader.read(photo)
+        let read = OCRTextFolding.words(result.text)
+        // Words it reads (the name "Jo Pithon" is in a script font that Tesseract does not read, as with the CLI).
+        for word in ["coteaux", "layon", "chemin", "moulin"] {
+            #expect(read.contains(word), "\(word) not in \(read)")
+        }
+    }
+
+    @Test func aPhotoWithoutTextGivesEmptyText() async throws {
+        let reader = try LabelTextReader(languages: "eng", threadCount: 1)
+        defer { reader.shutdown() }
+        for image in [try LabelImageFixtures.generated(.png, width: 800, height: 600), try Self.flatGrey()] {
+            let result = try await reader.read(image)
+            #expect(result.text == "")
+            #expect(result.meanConfidence == 0 || result.words.isEmpty == false)
+        }
+    }
+
+    @Test func bytesThatAreNotAnImageAreRefused() async throws {
+        let reader = try LabelTextReader(languages: "eng", threadCount: 1)
+        defer { reader.shutdown() }
+        // A real JPEG cut after its first 4 KB: the header reads, the pixels do not.
+        let truncated = Array(try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg").prefix(4096))
+        for bytes in [Array("not an image".utf8), [], [0xFF, 0xD8, 0xFF, 0xE0, 0, 0], truncated] {
+            let error = await #expect(throws: WineBoxError.self) { try await reader.read(bytes) }
+            #expect(error?.code == .badRequest)
+            #expect(error?.message == LabelOCRPreprocessor.notAnImageMessage)
+        }
+    }
+
+    @Test func anUnknownLanguageIsReportedByName() async throws {
+        let reader = try LabelTextReader(languages: "eng+xyz", threadCount: 1)
+        defer { reader.shutdown() }
+        #expect(throws: WineBoxError.self) { try reader.checkInstalled() }
+        let error = await #expect(throws: WineBoxError.self) {
+            try await reader.read(try LabelImageRenderer.render(lines: ["Vin"]))
+        }
+        #expect(error?.code == .unavailable)
+        #expect(error?.message.contains("xyz is not installed") == true)
+        #expect(error?.message.contains("eng") == true)
+    }
+
+    @Test(arguments: ["", "eng+", "+eng", "eng++fra", "eng fra", "../eng", "eng;fra", "ëng", "eng/fra"])
+    func aMalformedLanguageListIsRefused(list: String) {
+        let error = #expect(throws: WineBoxError.self) { try LabelTextReader(languages: list) }
+        #expect(error?.code == .invalidInput)
+    }
+
+    @Test func concurrentReadsAllSucceed() async throws {
+        let reader = try LabelTextReader(languages: "eng+fra", threadCount: 2)
+        defer { reader.shutdown() }
+        let labels = [
+            ["DOMAINE LEFLAIVE", "Puligny-Montrachet"], ["BODEGAS MUGA", "Rioja Reserva"],
+            ["CASTELLO DI AMA", "Chianti Classico"], ["WEINGUT KELLER", "Riesling Trocken"],
+        ]
+        let images = try labels.map { try LabelImageRenderer.render(lines: $0) }
+        let results = try await withThrowingTaskGroup(of: (Int, LabelOCRResult).self) { group in
+            for (index, image) in images.enumerated() {
+                group.addTask { (index, try await reader.read(image)) }
+            }
+            return try await group.reduce(into: [Int: LabelOCRResult]()) { $0[$1.0] = $1.1 }
+        }
+        #expect(results.count == labels.count)
+        for (index, lines) in labels.enumerated() {
+            let read = OCRTextFolding.words(results[index]?.text ?? "")
+            for word in OCRTextFolding.words(lines.joined(separator: " ")) {
+                #expect(read.contains(word), "\(word) not in \(read)")
+            }
+        }
+    }
+
+    /// A 600 × 400 PNG of one grey.
+    static func flatGrey() throws -> [UInt8] {
+        try Vips.start()
+        let pixels = [UInt8](repeating: 180, count: 600 * 400 * 3)
+        let image = pixels.withUnsafeBytes { buffer in
+            winebox_vips_image_new_from_memory_copy(buffer.baseAddress, buffer.count, 600, 400, 3)
+        }
+        guard let image else {
+            throw LabelImageFixtures.FixtureError(description: "libvips could not wrap the pixels")
+        }
+        return try VipsImageRef(image).encoded(as: .png, quality: 0)
+    }
+}
