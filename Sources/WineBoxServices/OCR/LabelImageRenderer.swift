@@ -18,7 +18,8 @@ public enum LabelImageRenderer {
             throw WineBoxError(.invalidInput, "A label needs at least one line of text")
         }
         try Vips.start()
-        let markup = "<span>" + lines.map(escaped).joined(separator: "\n") + "</span>"
+        // Pango markup is XML: HTML's escapes (with a numeric apostrophe) are what it expects.
+        let markup = "<span>" + lines.map(MailTemplates.escapeHTML).joined(separator: "\n") + "</span>"
         do {
             return try pngImage(
                 markup: markup, font: "\(font) \(max(4, pixelSize))", margin: margin, turns: quarterTurns)
@@ -39,21 +40,5 @@ public enum LabelImageRenderer {
             image = try image.rotated(quarterTurns: quarterTurns)
         }
         return try image.encoded(as: .png, quality: 0)
-    }
-
-    /// `text` with Pango markup's special characters escaped.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "'": result += "&apos;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -12,10 +12,11 @@ public struct LabelOCRStrategy: Sendable, Equatable {
     /// A first (upright) pass scoring this much (see ``LabelTextScore``: about three confident words of five
     /// letters) is kept at once and no rotation is tried, which keeps the usual upright photo to a single pass.
     public var goodEnoughScore = 12.0
-    /// Further rotations are only tried while the passes so far took less than this: a photo on which Tesseract
-    /// finds hundreds of specks (foliage, a textured bottle) can take a second per pass, and its sideways passes
-    /// rarely read more. Bounds the time of a read to about this plus one pass.
-    public var rotationTimeBudget: Duration = .milliseconds(1200)
+    /// The turned passes are skipped when the first pass took longer than this: a photo on which Tesseract finds
+    /// hundreds of specks (foliage, a textured bottle, a back label full of small print) can take over a second per
+    /// pass, and its sideways passes rarely read more. A read so takes at most about three times this, plus
+    /// preprocessing. Depends on the machine's load, so a busy server tries fewer rotations.
+    public var skipRotationsAfter: Duration = .milliseconds(1000)
     /// Photos whose long side is shorter are scaled up to it, in pixels: label text on a 480 × 640 bottle photo
     /// is too small for Tesseract.
     public var minLongEdge = 1400

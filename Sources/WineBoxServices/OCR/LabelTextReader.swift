@@ -7,8 +7,8 @@ public import WineBoxSupport
 /// - **Preprocessing** with libvips (``LabelOCRPreprocessor``): decoded, upright from EXIF, grey, scaled to a
 ///   long side of 1400-2400 pixels, contrast stretched.
 /// - **Rotations**: the upright image is read first and kept when that pass reads well (``LabelOCRStrategy``);
-///   otherwise the image turned a quarter clockwise and anticlockwise is read too, within a time budget, and
-///   the pass with the best ``LabelTextScore`` is kept.
+///   otherwise (unless that pass was very slow) the image turned a quarter clockwise and anticlockwise is read
+///   too, and the pass with the best ``LabelTextScore`` is kept.
 /// - **Threads**: every read runs on the reader's own ``WorkerPool`` ("ocr"), never on Swift's cooperative
 ///   threads. Each worker thread owns one ``TesseractEngine``, created at its first read (about 0.1 s per
 ///   language) and reused until ``shutdown()``; so `threadCount` reads run at once and each engine holds its
@@ -109,13 +109,14 @@ public final class LabelTextReader: Sendable {
                 pageSegmentation: strategy.pageSegmentation)
             timings.passes += 1
             let score = LabelTextScore.score(page.words)
-            if best == nil || score > best!.score {
+            if score > best?.score ?? -1 {
                 best = (page, quarterTurns, score)
             }
-            // Only the first pass may end the search early: a turned pass can read upside-down text as confident
-            // nonsense ("xnebiep"), so turned passes are all compared.
-            let isFirstPass = timings.passes == 1
-            if (isFirstPass && score >= strategy.goodEnoughScore) || clock.now - start >= strategy.rotationTimeBudget {
+            // Only the first pass may end the search early, when it reads well or too slowly to try more: a turned
+            // pass can read upside-down text as confident nonsense ("xnebiep"), so turned passes are all compared.
+            if timings.passes == 1
+                && (score >= strategy.goodEnoughScore || clock.now - start >= strategy.skipRotationsAfter)
+            {
                 break
             }
         }

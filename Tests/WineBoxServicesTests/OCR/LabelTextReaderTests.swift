@@ -25,10 +25,22 @@ import WineBoxTesting
         #expect(result.words.contains { $0.text == "2015" })
     }
 
+    @Test func renderedMarkupCharactersAreText() async throws {
+        let reader = try LabelTextReader(languages: "eng+ita", threadCount: 1)
+        defer { reader.shutdown() }
+        let image = try LabelImageRenderer.render(lines: ["Moonlight & Roses", "Barbera d'Alba <DOC>"])
+        let read = OCRTextFolding.words(try await reader.read(image).text)
+        for word in ["moonlight", "roses", "barbera", "alba", "doc"] {
+            #expect(read.contains(word), "\(word) not in \(read)")
+        }
+        let error = #expect(throws: WineBoxError.self) { try LabelImageRenderer.render(lines: ["", "  "]) }
+        #expect(error?.code == .invalidInput)
+    }
+
     @Test func readsASidewaysRendering() async throws {
-        // Without a time limit on the turned passes, which a busy test machine could otherwise run out of.
+        // Rotations are tried however slow the first pass was on a busy test machine.
         var strategy = LabelOCRStrategy()
-        strategy.rotationTimeBudget = .seconds(600)
+        strategy.skipRotationsAfter = .seconds(600)
         let reader = try LabelTextReader(languages: "eng+fra", threadCount: 1, strategy: strategy)
         defer { reader.shutdown() }
         // Turned a quarter clockwise, the text runs top to bottom; a quarter anticlockwise (270°) puts it back.
