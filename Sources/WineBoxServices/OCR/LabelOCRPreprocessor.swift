@@ -30,14 +30,14 @@ enum LabelOCRPreprocessor {
     ///
     /// - Throws: ``WineBoxError`` `.badRequest` for bytes that are not a complete JPEG, PNG, GIF or WebP image, or
     ///   an image over ``maxPixels``; `.unavailable` when libvips cannot be loaded.
-    static func prepare(_ bytes: [UInt8], minLongEdge: Int, maxLongEdge: Int) throws -> Prepared {
+    static func prepare(_ bytes: [UInt8], strategy: LabelOCRStrategy) throws -> Prepared {
         guard let format = LabelImageFormat.sniff(bytes.prefix(LabelImageFormat.sniffLength)) else {
             throw WineBoxError(.badRequest, notAnImageMessage)
         }
         try Vips.start()
         do {
             return try bytes.withUnsafeBytes { buffer in
-                try prepare(buffer, format: format, minLongEdge: minLongEdge, maxLongEdge: maxLongEdge)
+                try prepare(buffer, format: format, strategy: strategy)
             }
         } catch is VipsFailure {
             throw WineBoxError(.badRequest, notAnImageMessage)
@@ -46,8 +46,10 @@ enum LabelOCRPreprocessor {
 
     /// The grey, upright, scaled, contrast-stretched image of `format` `bytes`, all in memory.
     private static func prepare(
-        _ bytes: UnsafeRawBufferPointer, format: LabelImageFormat, minLongEdge: Int, maxLongEdge: Int
+        _ bytes: UnsafeRawBufferPointer, format: LabelImageFormat, strategy: LabelOCRStrategy
     ) throws -> Prepared {
+        let minLongEdge = strategy.minLongEdge
+        let maxLongEdge = strategy.maxLongEdge
         let header = try VipsImageRef.load(format, bytes: bytes)
         let limits = LabelImagePipeline.Limits(maxPixels: maxPixels, maxLongEdge: maxLongEdge, thumbnailLongEdge: 0)
         try LabelImagePipeline.checkDimensions(width: header.width, height: header.height, limits: limits)
@@ -61,8 +63,14 @@ enum LabelOCRPreprocessor {
         } else if longEdge > maxLongEdge {
             image = try image.resized(by: Double(maxLongEdge) / Double(longEdge))
         }
-        let stretched = try image.inMemory().contrastStretched(lowPercent: 1, highPercent: 99).inMemory()
-        return Prepared(image: stretched)
+        image = try image.inMemory()
+        if strategy.stretchesContrast {
+            image = try image.contrastStretched(lowPercent: 1, highPercent: 99)
+        }
+        if strategy.sharpens {
+            image = try image.sharpened()
+        }
+        return Prepared(image: try image.inMemory())
     }
 
     /// The pixels of `prepared` turned clockwise by `quarterTurns` × 90 degrees, with their size.

@@ -22,6 +22,10 @@ public struct LabelOCRStrategy: Sendable, Equatable {
     public var minLongEdge = 1400
     /// Photos whose long side is longer are scaled down to it, in pixels: more only costs time.
     public var maxLongEdge = 2400
+    /// Whether the contrast is stretched (darkest 1 % black, brightest 1 % white) before reading.
+    public var stretchesContrast = true
+    /// Whether edges are sharpened lightly after scaling.
+    public var sharpens = false
     /// Words below this confidence (0-100) are left out of ``LabelOCRResult/text`` (they stay in
     /// ``LabelOCRResult/words``).
     public var minWordConfidence = 40.0

@@ -49,7 +49,10 @@ public final class LabelTextReader: Sendable {
     }
 
     deinit {
-        pool.shutdown()
+        // The last reference may go on one of the pool's own threads (a finished read), where a blocking shutdown
+        // would wait for itself; so the threads are ended from another one.
+        let pool = pool
+        Thread.detachNewThread { pool.shutdown() }
     }
 
     /// Checks that every language's model is installed, without loading Tesseract; for start-up.
@@ -92,8 +95,7 @@ public final class LabelTextReader: Sendable {
         var timings = LabelOCRTimings()
         timings.queued = queued
         var start = clock.now
-        let prepared = try LabelOCRPreprocessor.prepare(
-            bytes, minLongEdge: strategy.minLongEdge, maxLongEdge: strategy.maxLongEdge)
+        let prepared = try LabelOCRPreprocessor.prepare(bytes, strategy: strategy)
         timings.preprocessing = clock.now - start
 
         start = clock.now

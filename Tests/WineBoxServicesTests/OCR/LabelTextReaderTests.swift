@@ -100,6 +100,48 @@ import WineBoxTesting
         #expect(error?.message.contains("eng") == true)
     }
 
+    @Test func aMissingModelFolderIsReported() async throws {
+        let reader = try LabelTextReader(languages: "eng", threadCount: 1, dataPath: "/nonexistent/tessdata")
+        defer { reader.shutdown() }
+        let error = await #expect(throws: WineBoxError.self) {
+            try await reader.read(try LabelImageRenderer.render(lines: ["Vin"]))
+        }
+        #expect(error?.code == .unavailable)
+        #expect(error?.message.contains("installed: none") == true)
+    }
+
+    @Test func readsBeyondTheQueueAreRefusedAsBusy() async throws {
+        // One worker and no queue: while a read runs, every other read is refused at once.
+        let reader = try LabelTextReader(languages: "eng", threadCount: 1, maxQueuedJobs: 0)
+        defer { reader.shutdown() }
+        let photo = try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg")
+        let outcomes = await withTaskGroup(of: Result<LabelOCRResult, any Error>.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    do {
+                        return .success(try await reader.read(photo))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        let refusals = outcomes.compactMap { outcome -> WineBoxError? in
+            guard case .failure(let error) = outcome else { return nil }
+            return error as? WineBoxError
+        }
+        let successes = outcomes.filter { if case .success = $0 { true } else { false } }.count
+        #expect(successes >= 1)
+        #expect(refusals.count >= 1)
+        #expect(successes + refusals.count == outcomes.count)
+        for refusal in refusals {
+            #expect(refusal.code == .unavailable)
+            #expect(refusal.retryAfterSeconds == 5)
+            #expect(refusal.message == "Label reading is busy; try again shortly")
+        }
+    }
+
     @Test(arguments: ["", "eng+", "+eng", "eng++fra", "eng fra", "../eng", "eng;fra", "ëng", "eng/fra"])
     func aMalformedLanguageListIsRefused(list: String) {
         let error = #expect(throws: WineBoxError.self) { try LabelTextReader(languages: list) }
