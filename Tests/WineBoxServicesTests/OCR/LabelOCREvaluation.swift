@@ -42,7 +42,12 @@ struct LabelOCREvaluation {
         var foundInAllWords = 0
         var wanted = 0
         // The first read also starts the engine; its time is reported apart.
-        _ = try await reader.read(try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg"))
+        let residentBefore = Self.residentMegabytes()
+        let first = try await reader.read(try SharedData.bytes("labels/jo-pithon-clos-des-bois-1994.jpg"))
+        print(
+            "first read: engine start \(first.timings.engineStart), preprocessing \(first.timings.preprocessing), "
+                + "recognition \(first.timings.recognition); resident memory \(residentBefore) → "
+                + "\(Self.residentMegabytes()) MiB")
         var cpuTimes: [Double] = []
         for photo in photos {
             let bytes = try SharedData.bytes("xwines/photos/\(photo)")
@@ -85,6 +90,14 @@ struct LabelOCREvaluation {
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let user = Double(usage.ru_utime.tv_sec) * 1000 + Double(usage.ru_utime.tv_usec) / 1000
         return user + Double(usage.ru_stime.tv_sec) * 1000 + Double(usage.ru_stime.tv_usec) / 1000
+    }
+
+    /// This process's resident memory (VmRSS) in MiB, or -1 when /proc cannot tell.
+    static func residentMegabytes() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+        let kilobytes = line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
+        return kilobytes.map { $0 / 1024 } ?? -1
     }
 
     /// "WineName WineryName" by X-Wines WineID, from the test CSV.
