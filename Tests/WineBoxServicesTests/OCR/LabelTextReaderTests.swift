@@ -54,6 +54,31 @@ import WineBoxTesting
         #expect(result.timings.passes > 1)
     }
 
+    @Test func aPhotoIsTurnedUprightFromItsEXIFOrientation() async throws {
+        let reader = try LabelTextReader(languages: "eng+fra", threadCount: 1)
+        defer { reader.shutdown() }
+        // Stored a quarter turn anticlockwise, with orientation 6 ("turn 90° clockwise to show"), as phones do.
+        let stored = try LabelImageRenderer.render(lines: Self.label, quarterTurns: 3)
+        let jpeg = try stored.withUnsafeBytes { try VipsImageRef.load(.png, bytes: $0).encoded(as: .jpeg, quality: 90) }
+        let result = try await reader.read(LabelImageFixtures.withEXIF(jpeg, orientation: 6))
+        let read = OCRTextFolding.words(result.text)
+        for word in Self.labelWords {
+            #expect(read.contains(word), "\(word) not in \(read)")
+        }
+        #expect(result.rotation == 0)
+        #expect(result.timings.passes == 1)
+    }
+
+    @Test func anImageOverThePixelLimitIsRefusedBeforeDecoding() async throws {
+        let reader = try LabelTextReader(languages: "eng", threadCount: 1)
+        defer { reader.shutdown() }
+        let error = await #expect(throws: WineBoxError.self) {
+            try await reader.read(LabelImageFixtures.pngBomb(width: 30000, height: 30000))
+        }
+        #expect(error?.code == .badRequest)
+        #expect(error?.message.contains("too large") == true)
+    }
+
     @Test func readsARealLabelPhoto() async throws {
         let reader = try LabelTextReader(threadCount: 1)
         defer { reader.shutdown() }
