@@ -3,8 +3,9 @@ SHELL := /bin/bash
 SWIFT ?= swift
 FORMATTED := Package.swift Sources Tests
 
-# Debian packages the build needs (headers and pkg-config files of the C libraries).
-BUILD_PACKAGES := pkg-config openssl libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libtomlplusplus-dev libcurl4-openssl-dev libvips-dev libarchive-dev
+# Debian packages the build needs (headers and pkg-config files of the C libraries), and Tesseract with the label
+# languages it reads (libtesseract5 comes with tesseract-ocr; libtesseract-dev is for CTesseractABICheck).
+BUILD_PACKAGES := pkg-config openssl libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libtomlplusplus-dev libcurl4-openssl-dev libvips-dev libarchive-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-ita tesseract-ocr-spa tesseract-ocr-por
 # Extra packages the tests use (the API fuzz run: curl, openssl, and a Python venv for Schemathesis from PyPI).
 TEST_PACKAGES := curl openssl python3 python3-venv
 # Extra packages the benchmark uses.

@@ -34,6 +34,12 @@ let package = Package(
         .systemLibrary(name: "CVipsHeaders", pkgConfig: "gobject-2.0", providers: [.apt(["libvips-dev"])]),
         // Compiled, never linked: fails the build when CVips' declarations differ from libvips' headers.
         .target(name: "CVipsABICheck", dependencies: ["CVips", "CVipsHeaders"], publicHeadersPath: "."),
+        // Tesseract, loaded with dlopen at the first label scan (see CTesseract.h); it declares the few C API
+        // functions it calls.
+        .target(name: "CTesseract"),
+        // Compiled, never linked: fails the build when CTesseract's declarations differ from <tesseract/capi.h>
+        // (libtesseract-dev), which needs no include flags beyond /usr/include.
+        .target(name: "CTesseractABICheck", dependencies: ["CTesseract"], publicHeadersPath: "."),
         // toml++ is C++; this tiny target gives it a C interface Swift can call.
         .target(
             name: "CTOMLShim",
@@ -60,7 +66,9 @@ let package = Package(
         .target(name: "WineBoxConfig", dependencies: ["CTOMLShim"], swiftSettings: swiftSettings),
         .target(
             name: "WineBoxServices",
-            dependencies: ["CArchive", "CArgon2", "CCrypto", "CCurl", "CVips", "WineBoxDomain", "WineBoxSupport"],
+            dependencies: [
+                "CArchive", "CArgon2", "CCrypto", "CCurl", "CTesseract", "CVips", "WineBoxDomain", "WineBoxSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -40,6 +40,14 @@ static void keep_modules_out(void) {
     setenv("VIPSHOME", "/dev/null", 0);
 }
 
+/* libvips depends on libgomp (OpenMP), which reads OMP_THREAD_LIMIT once, when it is loaded. Tesseract, loaded
+   later by label reading, asks OpenMP for 4 threads per recognition, which on a 2-core server made each label
+   ten times slower (see tesseract_loader.c). Whichever of the two libraries is opened first sets the limit;
+   libvips itself makes no use of OpenMP. An operator's OMP_THREAD_LIMIT is kept. */
+static void limit_openmp_threads(void) {
+    setenv("OMP_THREAD_LIMIT", "1", 0);
+}
+
 #define WINEBOX_VIPS_RESOLVE(result, name, parameters)                                                               \
     *(void **)(&api.name) = dlsym(library, #name);                                                                   \
     if (api.name == NULL) {                                                                                          \
@@ -52,6 +60,7 @@ static void keep_modules_out(void) {
    VIPS_INIT does, starts libvips and applies the settings that never change. On failure `available` stays 0
    and `unavailable_reason` says why. */
 static void load_libvips(void) {
+    limit_openmp_threads();
     void *library = dlopen(WINEBOX_VIPS_SONAME, RTLD_NOW | RTLD_LOCAL);
     if (library == NULL) {
         const char *error = dlerror();
@@ -225,6 +234,78 @@ int winebox_vips_flatten_white(VipsImage *in, VipsImage **out) {
     // VIPS_AREA(): a VipsArrayDouble starts with its VipsArea.
     api.vips_area_unref((VipsArea *)white);
     return result;
+}
+
+int winebox_vips_to_grey(VipsImage *in, VipsImage **out) {
+    VipsImage *colour = NULL;
+    if (winebox_vips_to_srgb(in, &colour) != 0) {
+        return -1;
+    }
+    VipsImage *flat = NULL;
+    int result = winebox_vips_flatten_white(colour, &flat);
+    api.g_object_unref(colour);
+    if (result != 0) {
+        return -1;
+    }
+    VipsImage *grey = NULL;
+    result = api.vips_colourspace(flat, &grey, WINEBOX_VIPS_INTERPRETATION_B_W, NULL);
+    api.g_object_unref(flat);
+    if (result != 0) {
+        return -1;
+    }
+    result = api.vips_cast_uchar(grey, out, NULL);
+    api.g_object_unref(grey);
+    return result;
+}
+
+int winebox_vips_stretch_contrast(VipsImage *in, VipsImage **out, double low_percent, double high_percent) {
+    int low = 0;
+    int high = 255;
+    if (api.vips_percent(in, low_percent, &low, NULL) != 0 || api.vips_percent(in, high_percent, &high, NULL) != 0) {
+        return -1;
+    }
+    if (high <= low) {
+        return api.vips_copy(in, out, NULL);
+    }
+    double gain = 255.0 / (double)(high - low);
+    VipsImage *stretched = NULL;
+    if (api.vips_linear1(in, &stretched, gain, -gain * (double)low, NULL) != 0) {
+        return -1;
+    }
+    // The cast clips to 0-255.
+    int result = api.vips_cast_uchar(stretched, out, NULL);
+    api.g_object_unref(stretched);
+    return result;
+}
+
+int winebox_vips_rotate(VipsImage *in, VipsImage **out, int quarter_turns) {
+    return api.vips_rot(in, out, (unsigned int)(((quarter_turns % 4) + 4) % 4), NULL);
+}
+
+int winebox_vips_sharpen(VipsImage *in, VipsImage **out) {
+    return api.vips_sharpen(in, out, NULL);
+}
+
+int winebox_vips_invert(VipsImage *in, VipsImage **out) {
+    return api.vips_invert(in, out, NULL);
+}
+
+int winebox_vips_embed_white(VipsImage *in, VipsImage **out, int x, int y, int width, int height) {
+    return api.vips_embed(in, out, x, y, width, height, "extend", WINEBOX_VIPS_EXTEND_WHITE, NULL);
+}
+
+int winebox_vips_text(VipsImage **out, const char *markup, const char *font, int width, int dpi) {
+    if (!winebox_vips_available()) {
+        return -1;
+    }
+    if (width > 0) {
+        return api.vips_text(out, markup, "font", font, "width", width, "dpi", dpi, NULL);
+    }
+    return api.vips_text(out, markup, "font", font, "dpi", dpi, NULL);
+}
+
+void *winebox_vips_write_to_memory(VipsImage *in, size_t *length) {
+    return api.vips_image_write_to_memory(in, length);
 }
 
 VipsImage *winebox_vips_image_copy_memory(VipsImage *image) {

@@ -71,6 +71,35 @@ int winebox_vips_to_srgb(VipsImage *in, VipsImage **out);
 /// Removes the alpha band, if any, by compositing over white (JPEG has no transparency).
 int winebox_vips_flatten_white(VipsImage *in, VipsImage **out);
 
+/// Converts to one band of 8-bit grey: an alpha band is composited over white first, colour is converted to
+/// luminance through sRGB (applying an embedded ICC profile as winebox_vips_to_srgb() does).
+int winebox_vips_to_grey(VipsImage *in, VipsImage **out);
+
+/// Stretches the contrast of a one-band 8-bit image linearly so that the darkest `low_percent` of its pixels
+/// become black and the brightest (100 - `high_percent`) white, clipping the rest. An image of one flat colour
+/// is copied unchanged. Reads every pixel of `in` (twice): make it an in-memory image first.
+int winebox_vips_stretch_contrast(VipsImage *in, VipsImage **out, double low_percent, double high_percent);
+
+/// Rotates clockwise by `quarter_turns` × 90 degrees (0-3).
+int winebox_vips_rotate(VipsImage *in, VipsImage **out, int quarter_turns);
+
+/// Sharpens edges lightly (libvips' defaults: a Gaussian of sigma 0.5), keeping the format.
+int winebox_vips_sharpen(VipsImage *in, VipsImage **out);
+
+/// Swaps black and white (255 - value for 8-bit images).
+int winebox_vips_invert(VipsImage *in, VipsImage **out);
+
+/// Places `in` at (`x`, `y`) in a new `width` × `height` image whose new pixels are white.
+int winebox_vips_embed_white(VipsImage *in, VipsImage **out, int x, int y, int width, int height);
+
+/// Renders Pango `markup` in `font` ("DejaVu Serif 24"), wrapped at `width` pixels (0: no wrapping), at `dpi`: a
+/// one-band 8-bit image, 255 where the text is. Needs libvips built with Pango (Debian's is).
+int winebox_vips_text(VipsImage **out, const char *markup, const char *font, int width, int dpi);
+
+/// Every pixel of `in`, decoded, in a new buffer of `*length` bytes: rows top to bottom, bands interleaved. Free
+/// it with winebox_vips_free(). NULL on failure.
+void *winebox_vips_write_to_memory(VipsImage *in, size_t *length);
+
 /// Decodes every pixel into a new image in memory. This is where a damaged or truncated file fails. NULL on
 /// failure.
 VipsImage *winebox_vips_image_copy_memory(VipsImage *image);

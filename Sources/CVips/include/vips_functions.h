@@ -29,6 +29,7 @@ typedef void (*winebox_vips_log_function)(const char *domain, int level, const c
 #define WINEBOX_VIPS_INTERPRETATION_SRGB 22
 #define WINEBOX_VIPS_INTERPRETATION_GREY16 26
 #define WINEBOX_VIPS_FORMAT_UCHAR 0
+#define WINEBOX_VIPS_EXTEND_WHITE 4
 #define WINEBOX_VIPS_META_ICC_NAME "icc-profile-data"
 #define WINEBOX_G_LOG_LEVEL_WARNING (1 << 4)
 #define WINEBOX_G_LOG_LEVEL_MESSAGE (1 << 5)
@@ -69,6 +70,14 @@ typedef void (*winebox_vips_log_function)(const char *domain, int level, const c
     F(VipsArrayDouble *, vips_array_double_newv, (int n, ...))                                                       \
     F(int, vips_flatten, (VipsImage *in, VipsImage **out, ...))                                                      \
     F(void, vips_area_unref, (VipsArea *area))                                                                       \
+    F(int, vips_percent, (VipsImage *in, double percent, int *threshold, ...))                                       \
+    F(int, vips_linear1, (VipsImage *in, VipsImage **out, double a, double b, ...))                                  \
+    F(int, vips_rot, (VipsImage *in, VipsImage **out, unsigned int angle, ...))                                      \
+    F(int, vips_sharpen, (VipsImage *in, VipsImage **out, ...))                                                      \
+    F(int, vips_invert, (VipsImage *in, VipsImage **out, ...))                                                       \
+    F(int, vips_embed, (VipsImage *in, VipsImage **out, int x, int y, int width, int height, ...))                   \
+    F(int, vips_text, (VipsImage **out, const char *text, ...))                                                      \
+    F(void *, vips_image_write_to_memory, (VipsImage *in, size_t *size))                                             \
     F(VipsImage *, vips_image_copy_memory, (VipsImage *image))                                                       \
     F(int, vips_jpegsave_buffer, (VipsImage *in, void **buf, size_t *len, ...))                                      \
     F(int, vips_pngsave_buffer, (VipsImage *in, void **buf, size_t *len, ...))                                       \

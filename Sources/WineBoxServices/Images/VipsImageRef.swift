@@ -110,7 +110,7 @@ final class VipsImageRef {
         return [UInt8](UnsafeRawBufferPointer(start: buffer, count: length))
     }
 
-    private func derive(
+    func derive(
         _ stage: VipsFailure.Stage, _ operation: (inout OpaquePointer?) -> Int32
     ) throws(VipsFailure) -> VipsImageRef {
         var output: OpaquePointer?
