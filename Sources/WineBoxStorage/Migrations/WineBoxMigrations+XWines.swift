@@ -58,3 +58,13 @@ extension WineBoxMigrations {
             );
             """)
 }
+
+extension WineBoxMigrations {
+    /// Version 5: `xwines_search_vocabulary`, an `fts5vocab` view of `xwines_search` with one row per indexed word
+    /// (`term`) and the number of wines that contain it (`doc`). Label matching reads how rare each word is from it
+    /// (`XWinesStore.candidates(forWords:limit:in:)`). It stores nothing: it reads the index named `xwines_search`
+    /// whenever it is queried, so it follows the index that each import rebuilds and swaps in.
+    static let createXWinesVocabulary = Migration(
+        version: 5, name: "create_xwines_search_vocabulary",
+        sql: "CREATE VIRTUAL TABLE xwines_search_vocabulary USING fts5vocab(xwines_search, row);")
+}

@@ -1,0 +1,63 @@
+/// The words read on a label (``XWinesMatchWords/labelWords(_:)``), ready to be compared with many reference words:
+/// indexed by their character pairs, so that a reference word is only compared with label words it shares a pair
+/// with.
+///
+/// Immutable after creation; safe from any thread.
+struct LabelWordIndex {
+    private struct Word {
+        let text: String
+        let scalars: [UInt32]
+        let bigrams: Set<UInt64>
+    }
+
+    private let words: [Word]
+    private let exact: Set<String>
+    private let byBigram: [UInt64: [Int]]
+
+    init(text: String) {
+        let texts = XWinesMatchWords.labelWords(text)
+        var words: [Word] = []
+        var byBigram: [UInt64: [Int]] = [:]
+        for text in texts {
+            let scalars = text.unicodeScalars.map(\.value)
+            let bigrams = WordSimilarity.bigrams(of: scalars)
+            for bigram in bigrams {
+                byBigram[bigram, default: []].append(words.count)
+            }
+            words.append(Word(text: text, scalars: scalars, bigrams: bigrams))
+        }
+        self.words = words
+        self.byBigram = byBigram
+        exact = Set(texts)
+    }
+
+    /// True when the label has no word at all.
+    var isEmpty: Bool { words.isEmpty }
+
+    /// True when the label has exactly this folded word.
+    func contains(_ word: String) -> Bool {
+        exact.contains(word)
+    }
+
+    /// The label word most similar to the folded reference word, with its similarity (0 when none counts).
+    func bestMatch(for reference: String) -> (word: String, similarity: Double) {
+        if exact.contains(reference) {
+            return (reference, 1)
+        }
+        let similarity = WordSimilarity(reference: reference)
+        let scalars = reference.unicodeScalars.map(\.value)
+        guard scalars.count >= 4 else { return ("", 0) }
+        var compared: Set<Int> = []
+        var best = (word: "", similarity: 0.0)
+        for bigram in WordSimilarity.bigrams(of: scalars) {
+            for index in byBigram[bigram] ?? [] where compared.insert(index).inserted {
+                let word = words[index]
+                let value = similarity.similarity(to: word.scalars, labelBigrams: word.bigrams)
+                if value > best.similarity {
+                    best = (word.text, value)
+                }
+            }
+        }
+        return best
+    }
+}
