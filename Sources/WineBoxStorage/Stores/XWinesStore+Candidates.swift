@@ -28,14 +28,14 @@ extension XWinesStore {
     /// 0.8 times that); terms found in more than 5 % of the wines (at least 50) are dropped as too common, and only
     /// the 40 rarest are kept. Wines are ranked by the summed weight of the terms they contain, then popularity.
     ///
-    /// Cost: one lookup of the words in the `xwines_search_vocabulary` table, one range read per prefix, one
+    /// Cost: one lookup of the words in the `xwines_word` table, one range read per prefix, one
     /// statement that reads the rowids matching the kept terms (bounded by 40 × the common-term limit) and sums
     /// them inside SQLite, then `limit` wines and the frequencies of their words; a few milliseconds for 100,000
     /// wines.
     ///
-    /// - Parameter limit: how many candidates at most (1...1,000; 200 is plenty for scoring).
+    /// - Parameter limit: how many candidates at most (1...1,000; the default 100 is plenty for scoring).
     public static func candidates(
-        forWords words: [String], limit: Int = 200, in connection: Connection
+        forWords words: [String], limit: Int = 100, in connection: Connection
     ) throws -> MatchCandidates {
         let wineCount = try wineCount(in: connection)
         let limit = min(max(limit, 1), 1_000)
@@ -89,8 +89,7 @@ extension XWinesStore {
         var frequencies: [String: Int] = [:]
         for row in try connection.query(
             """
-            SELECT term, doc FROM xwines_search_vocabulary
-            WHERE term IN (SELECT value FROM json_each(?))
+            SELECT word, wines FROM xwines_word WHERE word IN (SELECT value FROM json_each(?))
             """, [.text(XWinesJSON.array(words))])
         {
             frequencies[try row.string(at: 0)] = try row.int(at: 1)
@@ -104,8 +103,7 @@ extension XWinesStore {
         try integerResult(
             connection.scalar(
                 """
-                SELECT coalesce(sum(doc), 0) FROM xwines_search_vocabulary
-                WHERE term >= ?1 AND term < ?1 || char(1114111)
+                SELECT coalesce(sum(wines), 0) FROM xwines_word WHERE word >= ?1 AND word < ?1 || char(1114111)
                 """, [.text(prefix)]))
     }
 

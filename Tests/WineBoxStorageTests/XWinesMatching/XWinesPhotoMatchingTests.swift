@@ -22,7 +22,7 @@ import WineBoxTesting
         for (wineID, texts) in photos.sorted(by: { $0.key < $1.key }) {
             let text = (passes ?? texts.keys.sorted()).compactMap { texts[$0] }.joined(separator: "\n")
             let candidates = try await database.read { connection in
-                try XWinesStore.candidates(forWords: [text], limit: 200, in: connection)
+                try XWinesStore.candidates(forWords: [text], in: connection)
             }
             let matches = XWinesMatcher(statistics: candidates.statistics).rank(
                 text: text, candidates: candidates.wines, limit: 5)

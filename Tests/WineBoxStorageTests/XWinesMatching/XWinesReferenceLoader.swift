@@ -27,13 +27,8 @@ enum XWinesReferenceLoader {
         var batch: [XWinesWine] = []
         var stored = 0
         func flush() throws {
-            let wines = batch
-            try database.writeBlocking { connection in
-                for wine in wines {
-                    _ = try XWinesStore.upsert(wine, includingRatings: tally != nil, in: connection)
-                }
-            }
-            stored += wines.count
+            try store(batch, includingRatings: tally != nil, into: database)
+            stored += batch.count
             batch.removeAll(keepingCapacity: true)
         }
         try records(in: winesPath) { record in
@@ -52,6 +47,21 @@ enum XWinesReferenceLoader {
             }
         }
         try flush()
+        try rebuildSearchIndex(of: database)
+        return stored
+    }
+
+    /// Upserts `wines` in one transaction.
+    static func store(_ wines: [XWinesWine], includingRatings: Bool = true, into database: Database) throws {
+        try database.writeBlocking { connection in
+            for wine in wines {
+                _ = try XWinesStore.upsert(wine, includingRatings: includingRatings, in: connection)
+            }
+        }
+    }
+
+    /// Rebuilds the search index (and the word counts) as an import ends.
+    static func rebuildSearchIndex(of database: Database) throws {
         try database.writeBlocking { try XWinesStore.beginSearchIndexRebuild(in: $0) }
         var offset = 0
         while true {
@@ -63,7 +73,6 @@ enum XWinesReferenceLoader {
             offset += added
         }
         try database.writeBlocking { try XWinesStore.finishSearchIndexRebuild(in: $0) }
-        return stored
     }
 
     /// Calls `body` with each record of a CSV file, header first.
