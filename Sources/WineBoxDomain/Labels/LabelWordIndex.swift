@@ -47,15 +47,22 @@ struct LabelWordIndex {
         let similarity = WordSimilarity(reference: reference)
         let scalars = reference.unicodeScalars.map(\.value)
         guard scalars.count >= 4 else { return ("", 0) }
-        var compared: Set<Int> = []
-        var best = (word: "", similarity: 0.0)
+        // A label word worth comparing shares at least one character pair with the reference word, two for words of
+        // six or more letters (a reading that keeps fewer is too far gone to trust, and skipping it saves time on
+        // long back labels). Ties go to the alphabetically first word, so results do not depend on hash order.
+        let required = scalars.count >= 6 ? 2 : 1
+        var shared: [Int: Int] = [:]
         for bigram in WordSimilarity.bigrams(of: scalars) {
-            for index in byBigram[bigram] ?? [] where compared.insert(index).inserted {
-                let word = words[index]
-                let value = similarity.similarity(to: word.scalars, labelBigrams: word.bigrams)
-                if value > best.similarity {
-                    best = (word.text, value)
-                }
+            for index in byBigram[bigram] ?? [] {
+                shared[index, default: 0] += 1
+            }
+        }
+        var best = (word: "", similarity: 0.0)
+        for (index, count) in shared where count >= required {
+            let word = words[index]
+            let value = similarity.similarity(to: word.scalars, labelBigrams: word.bigrams)
+            if value > best.similarity || (value == best.similarity && value > 0 && word.text < best.word) {
+                best = (word.text, value)
             }
         }
         return best

@@ -60,6 +60,8 @@ private struct CandidateScorer {
     let fields: LabelFields
     let statistics: XWinesWordStatistics
     private var bestMatches: [String: (word: String, similarity: Double)] = [:]
+    /// The significant folded words of each text seen (wineries and regions recur), with their weights.
+    private var weightedWords: [String: [(word: String, weight: Double)]] = [:]
 
     init(label: LabelWordIndex, fields: LabelFields, statistics: XWinesWordStatistics) {
         self.label = label
@@ -98,9 +100,7 @@ private struct CandidateScorer {
         var coverage = Coverage()
         var total = 0.0
         var covered = 0.0
-        for word in XWinesMatchWords.distinctFolded(text) {
-            let weight = statistics.weight(of: word)
-            guard weight > 0 else { continue }
+        for (word, weight) in words(of: text) {
             total += weight
             let best = bestMatch(for: word)
             guard best.similarity > 0 else { continue }
@@ -113,6 +113,15 @@ private struct CandidateScorer {
         coverage.share = total > 0 ? covered / total : 0
         coverage.evidence.sort { $0.similarity > $1.similarity }
         return coverage
+    }
+
+    private mutating func words(of text: String) -> [(word: String, weight: Double)] {
+        if let known = weightedWords[text] {
+            return known
+        }
+        let words = XWinesMatchWords.distinctFolded(text).map { ($0, statistics.weight(of: $0)) }.filter { $0.1 > 0 }
+        weightedWords[text] = words
+        return words
     }
 
     private mutating func bestMatch(for word: String) -> (word: String, similarity: Double) {
