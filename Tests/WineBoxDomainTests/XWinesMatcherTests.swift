@@ -94,6 +94,12 @@ import Testing
         #expect((second.first?.score ?? 2) <= 1)
 
         #expect(matcher.rank(text: "~~ | = —", candidates: candidates).isEmpty)
+        #expect(matcher.rank(text: "", candidates: candidates).isEmpty)
+        #expect(matcher.rank(text: "CASA VALDUGA", candidates: []).isEmpty)
+        // A very long text is cut to its first words rather than taking unbounded time.
+        let noise = (0..<5_000).map { "q\($0)" }.joined(separator: " ")
+        #expect(matcher.rank(text: noise + " CASA VALDUGA", candidates: candidates).isEmpty)
+        #expect(matcher.rank(text: "CASA VALDUGA " + noise, candidates: candidates).first?.wine.id == 100_062)
         #expect(matcher.rank(text: "CASA VALDUGA", candidates: candidates, limit: 0).isEmpty)
     }
 

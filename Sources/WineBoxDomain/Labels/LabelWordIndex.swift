@@ -10,12 +10,16 @@ struct LabelWordIndex {
         let bigrams: Set<UInt64>
     }
 
+    /// The most label words kept (in reading order): a few labels' worth of text, so that an absurdly long text
+    /// costs bounded time.
+    static let wordLimit = 3_000
+
     private let words: [Word]
     private let exact: Set<String>
     private let byBigram: [UInt64: [Int]]
 
     init(text: String) {
-        let texts = XWinesMatchWords.labelWords(text)
+        let texts = XWinesMatchWords.labelWords(text).prefix(Self.wordLimit)
         var words: [Word] = []
         var byBigram: [UInt64: [Int]] = [:]
         for text in texts {
