@@ -52,6 +52,9 @@ import WineBoxTesting
 
             let original = try await Self.identify(photos, passes: ["psm3", "psm11"], database: database)
             print("Original photo only (psm 3 + 11): top-1 \(original.top1)/50, top-5 \(original.top5)/50")
+            let upscaled = try await Self.identify(
+                photos, passes: ["upscaled_psm3", "upscaled_psm11"], database: database)
+            print("Upscaled grey copy only (psm 3 + 11): top-1 \(upscaled.top1)/50, top-5 \(upscaled.top5)/50")
 
             let outcome = try await Self.identify(photos, passes: nil, database: database)
             print(outcome.lines.joined(separator: "\n"))
