@@ -2,7 +2,8 @@
 ///
 /// Both words are folded already (``XWinesMatchWords``). Three readings are tried and the best one counts:
 /// - **the whole word, misspelt**: 1 − the Damerau-Levenshtein distance ÷ the longer length, allowed up to 1 edit
-///   for 4 to 5 letters, 2 for 6 to 8, 3 for longer words (`grurey` for `gevrey` is 2 edits: 0.67; `grutey`, 3 edits, is too far);
+///   for 4 to 5 letters (less 0.2 for them: among a label's noise, some word is one edit away from most short
+///   words), 2 for 6 to 8, 3 for longer words (`grurey` for `gevrey` is 2 edits: 0.67; `grutey`, 3 edits, is too far);
 /// - **a piece of the word**, when OCR lost its first or last letters (`ntejo` in `alentejo`): the share of the
 ///   reference word covered, for pieces of at least 4 letters with at most 1 edit (none under 6 letters);
 /// - **the word inside a longer one**, when OCR glued noise to it (`btrocken`): 0.9 × (1 − edits ÷ length), for
@@ -40,7 +41,7 @@ struct WordSimilarity {
         if abs(referenceLength - labelLength) <= Self.allowedEdits(referenceLength) {
             let distance = Self.damerauLevenshtein(reference, label)
             if distance <= Self.allowedEdits(referenceLength) {
-                best = 1 - Double(distance) / Double(longer)
+                best = 1 - Double(distance) / Double(longer) - (distance > 0 && referenceLength <= 5 ? 0.2 : 0)
             }
         }
         if labelLength >= 4 && labelLength < referenceLength {

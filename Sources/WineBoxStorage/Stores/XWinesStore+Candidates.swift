@@ -60,11 +60,18 @@ extension XWinesStore {
             }
             let scalars = word.unicodeScalars
             guard scalars.count >= 5, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { continue }
-            let prefix = String(String.UnicodeScalarView(scalars.prefix(4)))
-            guard prefixes.insert(prefix).inserted else { continue }
-            let frequency = try prefixFrequency(prefix, in: connection)
-            if frequency > 0 && Double(frequency) <= commonLimit {
-                terms.append((XWinesSearchKeys.literal(prefix) + "*", 0.8 * log(total / (Double(frequency) + 0.5))))
+            // The first four letters, or else the first three, at a lower weight: the shorter, the less it says.
+            for (length, factor) in [(4, 0.8), (3, 0.6)] {
+                let prefix = String(String.UnicodeScalarView(scalars.prefix(length)))
+                guard prefixes.insert(prefix).inserted else { break }
+                let frequency = try prefixFrequency(prefix, in: connection)
+                if frequency > 0 {
+                    if Double(frequency) <= commonLimit {
+                        terms.append(
+                            (XWinesSearchKeys.literal(prefix) + "*", factor * log(total / (Double(frequency) + 0.5))))
+                    }
+                    break
+                }
             }
         }
         terms = Array(terms.sorted { $0.weight > $1.weight }.prefix(candidateTermLimit))

@@ -33,7 +33,10 @@ import WineBoxTesting
             if position != nil {
                 outcome.top5 += 1
             }
-            let ranked = matches.map { "\($0.wine.id) \($0.wine.name) (\(String(format: "%.2f", $0.score)))" }
+            let ranked = matches.map { match in
+                let words = match.evidence.map { "\($0.reference)~\($0.label)" }.joined(separator: ",")
+                return "\(match.wine.id) \(match.wine.name) (\(String(format: "%.2f", match.score)) \(words))"
+            }
             outcome.lines.append(
                 "\(wineID): \(position.map { "#\($0 + 1)" } ?? "miss") of \(candidates.wines.count) candidates: "
                     + ranked.joined(separator: "; "))
