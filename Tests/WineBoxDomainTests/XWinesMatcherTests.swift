@@ -100,6 +100,8 @@ import Testing
         let noise = (0..<5_000).map { "q\($0)" }.joined(separator: " ")
         #expect(matcher.rank(text: noise + " CASA VALDUGA", candidates: candidates).isEmpty)
         #expect(matcher.rank(text: "CASA VALDUGA " + noise, candidates: candidates).first?.wine.id == 100_062)
+        let parsed = LabelFields(name: "Origem", winery: "Casa Valduga")
+        #expect(matcher.rank(text: noise, fields: parsed, candidates: candidates).first?.wine.id == 100_062)
         #expect(matcher.rank(text: "CASA VALDUGA", candidates: candidates, limit: 0).isEmpty)
     }
 

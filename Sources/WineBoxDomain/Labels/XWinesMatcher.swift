@@ -36,8 +36,10 @@ public struct XWinesMatcher: Sendable {
             fields.name, fields.winery, fields.region, fields.subRegion, fields.appellation, fields.country,
             fields.classification,
         ].compactMap { $0 }
-        let label = LabelWordIndex(text: ([text] + parsedTexts).joined(separator: "\n"))
-        guard !label.isEmpty, limit > 0 else { return [] }
+        guard limit > 0 else { return [] }
+        // The parsed texts first: they are short and must survive the cut of a very long text.
+        let label = LabelWordIndex(text: (parsedTexts + [text]).joined(separator: "\n"))
+        guard !label.isEmpty else { return [] }
         var scorer = CandidateScorer(label: label, fields: fields, statistics: statistics)
         var seen: Set<Int> = []
         let matches = candidates.filter { seen.insert($0.id).inserted }.compactMap { scorer.match($0) }

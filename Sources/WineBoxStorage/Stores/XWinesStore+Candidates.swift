@@ -11,8 +11,8 @@ extension XWinesStore {
         public let statistics: XWinesWordStatistics
     }
 
-    /// The most label words looked up, the most search terms used, and how many times the rarest term's wines a
-    /// term may match before it is too common to help (but at least ``commonTermFloor`` wines).
+    /// The most label words looked up, the most search terms used, and the share of the wines above which a term
+    /// is too common to help (but never under ``commonTermFloor`` wines).
     static let candidateWordLimit = 300
     static let candidateTermLimit = 40
     static let commonTermShare = 0.05
@@ -24,14 +24,15 @@ extension XWinesStore {
     /// ``XWinesMatchWords``; pieces OCR split, such as `campol`, `a`, `rgo`, are joined back as extra words). Each
     /// folded word of three or more characters that the reference knows is a search term; a word of five or more
     /// characters that it does not know (a misread end, `origee`) searches for its first four characters as a
-    /// prefix instead. Terms weigh their rarity (ln((N + 1) ÷ (n + 0.5)) for a term in n of N wines; prefix terms
-    /// 0.8 times that); terms found in more than 5 % of the wines (at least 50) are dropped as too common, and only
-    /// the 40 rarest are kept. Wines are ranked by the summed weight of the terms they contain, then popularity.
+    /// prefix instead, or its first three when no word starts with those four. Terms weigh their rarity
+    /// (ln((N + 1) ÷ (n + 0.5)) for a term in n of N wines; four-letter prefixes 0.8 times that, three-letter ones
+    /// 0.6); terms found in more than 5 % of the wines (at least 50) are dropped as too common, and only the 40
+    /// rarest are kept. Wines are ranked by the summed weight of the terms they contain, then popularity.
     ///
-    /// Cost: one lookup of the words in the `xwines_word` table, one range read per prefix, one
-    /// statement that reads the rowids matching the kept terms (bounded by 40 × the common-term limit) and sums
-    /// them inside SQLite, then `limit` wines and the frequencies of their words; a few milliseconds for 100,000
-    /// wines.
+    /// Cost: one lookup of the words in the `xwines_word` table, one range read per prefix, one statement that
+    /// reads the rowids matching the kept terms (bounded by 40 × the common-term limit) and sums them inside
+    /// SQLite, then `limit` wines and the counts of their words. For 100,646 wines and the sample photos' text,
+    /// a median of about 20 ms in a debug build, a third of it decoding the wines.
     ///
     /// - Parameter limit: how many candidates at most (1...1,000; the default 100 is plenty for scoring).
     public static func candidates(
