@@ -58,3 +58,26 @@ extension WineBoxMigrations {
             );
             """)
 }
+
+extension WineBoxMigrations {
+    /// Version 5: how common each word of the X-Wines reference is, for label matching
+    /// (`XWinesStore.candidates(forWords:limit:in:)` weighs rare words above common ones).
+    ///
+    /// - `xwines_search_vocabulary`: an `fts5vocab` view of `xwines_search`, one row per indexed word (`term`) with
+    ///   the number of wines that contain it (`doc`). It stores nothing and reads the index named `xwines_search`
+    ///   when queried, so it follows the index each import swaps in; but each count walks the word's list of wines.
+    /// - `xwines_word`: the same counts stored (`wines` per folded `word`) for quick lookups, the index's private
+    ///   tokens (whole names, facets) left out. Filled here from the current index and refilled at the end of every
+    ///   search index rebuild (`XWinesStore.finishSearchIndexRebuild(in:)`).
+    static let createXWinesWords = Migration(
+        version: 5, name: "create_xwines_word",
+        sql: """
+            CREATE VIRTUAL TABLE xwines_search_vocabulary USING fts5vocab(xwines_search, row);
+            CREATE TABLE xwines_word (
+                word TEXT PRIMARY KEY,
+                wines INTEGER NOT NULL CHECK (wines > 0)
+            ) STRICT, WITHOUT ROWID;
+            INSERT INTO xwines_word (word, wines)
+            SELECT term, doc FROM xwines_search_vocabulary WHERE unicode(term) NOT BETWEEN 57344 AND 63743;
+            """)
+}

@@ -11,6 +11,7 @@ public enum WineBoxMigrations {
         createAccounts,
         createCellar,
         createXWines,
+        createXWinesWords,
     ]
 
     /// Version 1: the single-row `instance` table that identifies this installation. Its `instance_id` is a random

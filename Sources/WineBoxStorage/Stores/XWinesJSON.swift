@@ -28,7 +28,7 @@ enum XWinesJSON {
         try JSONDecoder().decode([XWinesVintage].self, from: Data(text.utf8))
     }
 
-    private static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -51,14 +51,18 @@ extension XWinesStore {
         return rows.count
     }
 
-    /// Merges the staging index into one segment (the fastest to search) and puts it in the place of
-    /// `xwines_search`. About 0.3 s for 100,000 wines, most of it in the merge.
+    /// Merges the staging index into one segment (the fastest to search), puts it in the place of `xwines_search`
+    /// and refills `xwines_word`, the number of wines for each word (label matching's word rarity). About 0.3 s for
+    /// 100,000 wines, most of it in the merge.
     public static func finishSearchIndexRebuild(in connection: Connection) throws {
         try connection.execute(
             sql: """
                 INSERT INTO xwines_search_next (xwines_search_next) VALUES ('optimize');
                 DROP TABLE xwines_search;
                 ALTER TABLE xwines_search_next RENAME TO xwines_search;
+                DELETE FROM xwines_word;
+                INSERT INTO xwines_word (word, wines)
+                SELECT term, doc FROM xwines_search_vocabulary WHERE unicode(term) NOT BETWEEN 57344 AND 63743;
                 """)
     }
 }
