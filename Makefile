@@ -11,7 +11,7 @@ TEST_PACKAGES := curl openssl python3 python3-venv
 # Extra packages the benchmark uses.
 BENCH_PACKAGES := wrk nginx-light python3
 
-.PHONY: all deps test-deps bench-deps build debug run test fuzz-api bench lint format audit clean
+.PHONY: all deps test-deps bench-deps build debug run test fuzz-api bench eval-labels lint format audit clean
 
 all: build
 
@@ -49,6 +49,11 @@ bench-deps: deps
 ## bench: measure WineBox against nginx on this machine and write docs/performance.md (not part of make test)
 bench: bench-deps
 	python3 scripts/bench.py
+
+## eval-labels: read the shared label photos and rendered labels through POST /api/wines/scan; per-field accuracy,
+## identification and time per photo (EVAL_ARGS=--write rewrites the figures in docs/label-reading.md)
+eval-labels: build test-deps
+	python3 scripts/eval-labels.py $(EVAL_ARGS)
 
 ## lint: fail when any Swift file differs from `swift format` (120 columns, .swift-format)
 lint:

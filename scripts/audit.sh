@@ -52,8 +52,20 @@ else
     echo "  libvips.so.42 is not installed: label photo uploads answer 503"
 fi
 echo
+echo "Loaded on demand with dlopen (at the first label scan): Tesseract, the libraries it needs that the binary"
+echo "does not load already (some shared with libvips), and the language models it reads."
+tesseract=$("$(command -v ldconfig || echo /sbin/ldconfig)" -p | awk '/libtesseract\.so\.5 / && !found {print $NF; found = 1}')
+if [ -n "$tesseract" ]; then
+    comm -13 <(echo "$linked") <({ echo "$tesseract"; ldd "$tesseract" | awk '/=> \// {print $3}'; } | sort -u) | describe
+else
+    echo "  libtesseract.so.5 is not installed: offline label reading answers 503"
+fi
+for package in tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-ita tesseract-ocr-spa tesseract-ocr-por; do
+    printf '  %-28s %-32s %s\n' "(language model)" "$package" "$(dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo 'not installed')"
+done
+echo
 echo "Header-only or build-time components:"
-for package in libtomlplusplus-dev libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libcurl4-openssl-dev libvips-dev libarchive-dev; do
+for package in libtomlplusplus-dev libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libcurl4-openssl-dev libvips-dev libarchive-dev libtesseract-dev; do
     printf '  %-28s %s\n' "$package" "$(dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo 'not installed')"
 done
 echo
@@ -62,3 +74,4 @@ echo "  Swift runtime and Foundation  $(swift --version 2>/dev/null | head -n1)"
 echo
 echo "Data shipped in the source tree:"
 echo "  Common-password list          john-data 1.9.0-2 and zxcvbn 4.5.0 (see Sources/WineBoxDomain/Resources/README.md)"
+echo "  Label gazetteers              written for WineBox (see Sources/WineBoxDomain/Resources/README.md)"

@@ -91,7 +91,7 @@ def free_port():
 def ensure_pillow():
     venv = os.path.join(ROOT, ".build", "eval-labels")
     python = os.path.join(venv, "bin", "python")
-    if subprocess.run([python, "-c", "import PIL"], capture_output=True).returncode != 0:
+    if not os.path.exists(python) or subprocess.run([python, "-c", "import PIL"], capture_output=True).returncode:
         print(f"Installing Pillow into {venv}", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", venv], check=True)
         subprocess.run([os.path.join(venv, "bin", "pip"), "install", "--quiet", "--disable-pip-version-check",
@@ -248,7 +248,7 @@ def evaluate(server, items, show_misses):
             top1 += ids[:1] == [str(wine_id)]
             top5 += str(wine_id) in ids[:5]
             if show_misses and str(wine_id) not in ids[:1]:
-                text = " ".join(result.get("ocr", {}).get("front_label_text", "").split())[:120]
+                text = " ".join((result.get("ocr", {}).get("front_label_text") or "").split())[:120]
                 misses.append(f"{os.path.basename(path)}: top-1 {ids[:1]} (answer at "
                               f"{ids.index(str(wine_id)) + 1 if str(wine_id) in ids else '-'}); OCR: {text}")
     return {"count": len(items), "correct": correct, "asked": asked, "top1": top1, "top5": top5,

@@ -20,6 +20,8 @@ public final class Application: Sendable {
     let server: HTTPServer
     let accounts: AccountService
     let cellar: CellarService
+    /// Reads label photos (`POST /api/wines/scan`, check-ins with only a photo).
+    let scanner: LabelScanner
     /// The label photos of wines (`<data_dir>/images`); routes that take uploads store them here.
     let labelImages: LabelImageStore
     /// Runs password hashing off the cooperative pool, a bounded number at a time.
@@ -115,11 +117,22 @@ public final class Application: Sendable {
                 "The web interface folder does not exist; only the API is served",
                 [("public_dir", configuration.server.publicDirectory)])
         }
+        do {
+            scanner = try Self.makeScanner(
+                configuration: configuration, secrets: secrets, images: labelImages, database: database,
+                logger: logger, now: now)
+        } catch {
+            hashingPool.shutdown()
+            imagePool.shutdown()
+            await database.close()
+            throw error
+        }
         cellar = CellarService(database: database, images: labelImages, now: now)
         await cellar.removeOrphanedImages(logger: logger)
         let responder = WebResponder(
             router: Self.makeRouter(
-                configuration: configuration, accounts: accounts, cellar: cellar, labelImages: labelImages, now: now),
+                configuration: configuration, accounts: accounts, cellar: cellar, labelImages: labelImages,
+                scanner: scanner, now: now),
             middleware: Self.makeMiddleware(configuration: configuration, instant: instant),
             staticFiles: staticFiles, accessGuard: accessGuard, logger: logger,
             translateError: { error in (error as? StorageError)?.clientError ?? error })
@@ -166,6 +179,7 @@ public final class Application: Sendable {
         await server.shutdown(gracePeriod: gracePeriod)
         hashingPool.shutdown()
         imagePool.shutdown()
+        scanner.reader.shutdown()
         await database.close()
         logger.info("Stopped")
     }
@@ -196,7 +210,7 @@ public final class Application: Sendable {
 
     static func makeRouter(
         configuration: AppConfiguration, accounts: AccountService, cellar: CellarService,
-        labelImages: LabelImageStore, now: @escaping @Sendable () -> Date
+        labelImages: LabelImageStore, scanner: LabelScanner, now: @escaping @Sendable () -> Date
     ) -> Router {
         var router = Router()
         HealthRoutes.register(on: &router, appName: configuration.appName, version: WineBoxVersion.current)
@@ -204,7 +218,8 @@ public final class Application: Sendable {
         AuthRoutes.register(on: &router, accounts: accounts)
         AdminRoutes.register(on: &router, accounts: accounts)
         RecoveryRoutes.register(on: &router, accounts: accounts)
-        WineRoutes.register(on: &router, cellar: cellar, images: labelImages)
+        WineRoutes.register(on: &router, cellar: cellar, images: labelImages, scanner: scanner)
+        ScanRoutes.register(on: &router, scanner: scanner)
         CellarRoutes.register(on: &router, cellar: cellar, now: now)
         LotRoutes.register(on: &router, cellar: cellar)
         ScoreRoutes.register(on: &router, cellar: cellar)

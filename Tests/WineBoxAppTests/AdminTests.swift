@@ -64,7 +64,8 @@ import WineBoxWeb
         try await withSignedUpApplication { application, api in
             let routes = Application.makeRouter(
                 configuration: application.configuration, accounts: application.accounts,
-                cellar: application.cellar, labelImages: application.labelImages, now: { Date() }
+                cellar: application.cellar, labelImages: application.labelImages, scanner: application.scanner,
+                now: { Date() }
             )
             .routes
             let publicRoutes = Set(routes.filter { $0.access == .public }.map { "\($0.method) \($0.pattern)" })

@@ -44,7 +44,7 @@ import WineBoxWeb
     static func routeTable(_ application: Application) -> [Router.RouteDescription] {
         Application.makeRouter(
             configuration: application.configuration, accounts: application.accounts, cellar: application.cellar,
-            labelImages: application.labelImages, now: { Date() }
+            labelImages: application.labelImages, scanner: application.scanner, now: { Date() }
         )
         .routes
     }

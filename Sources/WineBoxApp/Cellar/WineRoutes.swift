@@ -2,6 +2,7 @@ import Foundation
 import WineBoxDomain
 import WineBoxHTTP
 import WineBoxServices
+import WineBoxSupport
 import WineBoxWeb
 
 /// `/api/wines`: the reference API for wines (check-in, check-out, list, detail, update, delete). Signed-in
@@ -10,7 +11,8 @@ enum WineRoutes {
     /// The name of a wine checked in with only a photo, until someone names it.
     static let unknownWineName = "Unknown Wine"
 
-    static func register(on router: inout Router, cellar: CellarService, images: LabelImageStore) {
+    static func register(on router: inout Router, cellar: CellarService, images: LabelImageStore, scanner: LabelScanner)
+    {
         router.add(.post, "/api/wines/checkin") { request, context in
             let fields = try InputFields(body: request)
             try fields.rejectUnknown(
@@ -27,6 +29,11 @@ enum WineRoutes {
                 if let back = fields.file("back_label") {
                     checkIn.backLabelImage = try await images.store(back).fileName
                     stored.append(checkIn.backLabelImage ?? "")
+                }
+                if let front = checkIn.frontLabelImage, !fields.has("name"), !fields.has("front_label_text") {
+                    await fillFromLabels(
+                        &checkIn, front: front, back: checkIn.backLabelImage, typed: fields.names, scanner: scanner,
+                        context: context)
                 }
                 let (wine, lots) = try await cellar.checkIn(checkIn, userID: context.signedIn?.user.id)
                 return .json(writing: WineResource(wine: wine, lots: lots), status: .created)
@@ -80,9 +87,26 @@ enum WineRoutes {
         }
     }
 
+    /// Reads the stored label photos of a check-in that came without a name or label text, and fills the empty
+    /// fields from them. A scan that fails leaves the check-in as it was ("Unknown Wine"): recording the bottles
+    /// matters more than naming them now.
+    static func fillFromLabels(
+        _ checkIn: inout CheckIn, front: String, back: String?, typed: Set<String>, scanner: LabelScanner,
+        context: RequestContext
+    ) async {
+        do {
+            let scan = try await scanner.scan(front: .stored(fileName: front), back: back.map(LabelPhoto.stored))
+            checkIn.fill(from: scan, typed: typed)
+        } catch {
+            context.logger.warning(
+                "Could not read the labels of a check-in; it keeps its placeholder name",
+                [("error", String(describing: error))])
+        }
+    }
+
     /// A check-in from the form. The name may come from the form, or from label text read earlier (the first
-    /// line). With only a photo, the wine is recorded as "Unknown Wine" to be named later (reading the label
-    /// arrives with the label-reading work); with nothing at all it is an error.
+    /// line). With only a photo, the wine is "Unknown Wine" until the photo is read (``fillFromLabels``); with
+    /// nothing at all it is an error.
     static func makeCheckIn(_ fields: InputFields, hasImage: Bool) throws -> CheckIn {
         var (name, details) = try WineInput.details(fields)
         if name == nil {

@@ -8,8 +8,12 @@ import WineBoxTesting
 
 /// A running application with rate limits off (cellar tests send many requests), an admin account, and that
 /// admin's token.
+///
+/// `configure` may change the configuration first; `secrets` defaults to a signing key only (no Claude key).
 func withCellarApplication(
     now: @escaping @Sendable () -> Date = { Date() },
+    secrets: Secrets = .forTests,
+    configure: (inout AppConfiguration) -> Void = { _ in },
     _ body: (Application, CellarClient) async throws -> Void
 ) async throws {
     let directory = try TemporaryDirectory()
@@ -17,8 +21,9 @@ func withCellarApplication(
     var configuration = AppConfiguration.forTests(dataDirectory: directory.file("data"))
     configuration.server.rateLimitEnabled = false
     configuration.server.workers = 4
+    configure(&configuration)
     let application = try await Application(
-        configuration: configuration, secrets: .forTests, logger: .disabled, now: now)
+        configuration: configuration, secrets: secrets, logger: .disabled, now: now)
     _ = try await application.accounts.createUser(
         email: "owner@example.com", password: "correct horse battery", fullName: "Olivia Owner", role: .admin,
         actor: nil, clientAddress: nil)

@@ -38,13 +38,16 @@ import WineBoxTesting
         }
     }
 
-    @Test func aPhotoWithoutANameIsKeptAsAnUnknownWine() async throws {
+    @Test func aPhotoWithoutANameIsFilledFromWhatItsLabelSays() async throws {
         try await withCellarApplication { _, client in
             let front = try SharedData.bytes("labels/damaged.jpg")
             let response = try await client.multipart(
                 "POST", "/api/wines/checkin", fields: [], files: [("front_label", "x.jpg", front)])
             #expect(response.status == 201)
-            #expect(try response.json()["name"] as? String == "Unknown Wine")
+            let wine = try response.json()
+            #expect(wine["vintage"] as? Int == 1935)
+            #expect(wine["wine_type"] as? String == "red")
+            #expect((wine["front_label_text"] as? String)?.contains("ROUGE") == true)
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WineBoxDomain
 import WineBoxSupport
+import WineBoxTesting
 
 @testable import WineBoxServices
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WineBoxSupport
+import WineBoxTesting
 
 @testable import WineBoxServices
 

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import WineBoxDomain
 import WineBoxSupport
+import WineBoxTesting
 
 @testable import WineBoxServices
 

@@ -1,5 +1,6 @@
 import Foundation
 import WineBoxSupport
+import WineBoxTesting
 
 @testable import WineBoxServices
 

@@ -1,4 +1,5 @@
 import Foundation
+import WineBoxTesting
 
 /// An SMTP server on 127.0.0.1 for tests: a small state machine that speaks just enough ESMTP for libcurl
 /// (EHLO, AUTH PLAIN and LOGIN, MAIL, RCPT, DATA, RSET, NOOP, QUIT) and records every session.

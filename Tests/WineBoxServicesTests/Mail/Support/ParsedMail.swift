@@ -1,4 +1,5 @@
 import Foundation
+import WineBoxTesting
 
 /// A received RFC 5322 message taken apart for assertions: unfolded headers, and the decoded parts of a
 /// `multipart/alternative` body (or the single body). Decodes just what WineBox sends: quoted-printable

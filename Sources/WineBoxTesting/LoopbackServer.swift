@@ -6,13 +6,13 @@ import Synchronization
 /// A dedicated thread accepts connections and gives each to `handler` on a thread of its own, so the blocking
 /// socket calls never occupy Swift's cooperative threads. Reads time out after 10 s, so a test that goes
 /// wrong fails instead of hanging. Not for production use.
-final class LoopbackServer: @unchecked Sendable {
+public final class LoopbackServer: @unchecked Sendable {
     // @unchecked: `listener` and `port` are immutable after `init`; `stop()` only shuts the socket down, which
     // makes the blocked `accept` fail, and the accept thread then closes it and touches no other state.
-    let port: Int
+    public let port: Int
     private let listener: Int32
 
-    init(handler: @escaping @Sendable (SocketConnection) -> Void) throws {
+    public init(handler: @escaping @Sendable (SocketConnection) -> Void) throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else {
             throw SocketError("socket() failed")
@@ -57,12 +57,12 @@ final class LoopbackServer: @unchecked Sendable {
 
     /// Stops accepting (the accept thread wakes up, closes the socket and ends); connections already accepted
     /// run to their end.
-    func stop() {
+    public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
     }
 
     /// A port on 127.0.0.1 where nothing listens (bound, then released at once).
-    static func unusedPort() throws -> Int {
+    public static func unusedPort() throws -> Int {
         let server = try LoopbackServer { _ in }
         server.stop()
         return server.port
@@ -79,47 +79,49 @@ final class LoopbackServer: @unchecked Sendable {
 }
 
 /// A list that handler threads append to and tests read, under a mutex.
-final class Recorder<Element: Sendable>: Sendable {
+public final class Recorder<Element: Sendable>: Sendable {
     private let storage = Mutex<[Element]>([])
 
-    func append(_ element: Element) {
+    public init() {}
+
+    public func append(_ element: Element) {
         storage.withLock { $0.append(element) }
     }
 
-    var all: [Element] {
+    public var all: [Element] {
         storage.withLock { $0 }
     }
 }
 
 /// A failure of the test servers themselves.
-struct SocketError: Error, CustomStringConvertible {
-    let description: String
+public struct SocketError: Error, CustomStringConvertible {
+    public let description: String
 
-    init(_ description: String) {
+    public init(_ description: String) {
         self.description = description
     }
 }
 
 /// One accepted connection with buffered line and byte reads; used on one thread only.
-final class SocketConnection: @unchecked Sendable {
+public final class SocketConnection: @unchecked Sendable {
     // @unchecked: each connection is read and written only by the one handler thread it was given to.
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var isClosed = false
 
-    init(descriptor: Int32) {
+    public init(descriptor: Int32) {
         self.descriptor = descriptor
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     /// The next line without its CRLF (or LF); `nil` when the peer closed or a read timed out.
-    func readLine() -> String? {
+    public func readLine() -> String? {
         readTerminatedLine()?.line
     }
 
     /// The next line without its line ending, and whether that ending was CRLF rather than a bare LF.
-    func readTerminatedLine() -> (line: String, endedWithCRLF: Bool)? {
+    public func readTerminatedLine() -> (line: String, endedWithCRLF: Bool)? {
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 var line = Array(buffer[..<newline])
@@ -137,7 +139,7 @@ final class SocketConnection: @unchecked Sendable {
     }
 
     /// Exactly `count` bytes; `nil` when the peer closed first.
-    func readBytes(_ count: Int) -> [UInt8]? {
+    public func readBytes(_ count: Int) -> [UInt8]? {
         while buffer.count < count {
             guard fill() else {
                 return nil
@@ -149,7 +151,7 @@ final class SocketConnection: @unchecked Sendable {
     }
 
     /// Writes `text` completely (errors are ignored; the client under test reports them).
-    func write(_ text: String) {
+    public func write(_ text: String) {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -162,11 +164,11 @@ final class SocketConnection: @unchecked Sendable {
     }
 
     /// Waits until the peer closes the connection or the read timeout passes.
-    func waitForClose() {
+    public func waitForClose() {
         while fill() {}
     }
 
-    func close() {
+    public func close() {
         guard !isClosed else {
             return
         }

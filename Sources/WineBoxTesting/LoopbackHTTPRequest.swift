@@ -1,25 +1,25 @@
 import Foundation
 
 /// One HTTP/1.1 request as a fake server on loopback received it, and the answer it writes back.
-struct LoopbackHTTPRequest: Sendable {
-    var method: String
-    var path: String
-    var headers: [(name: String, value: String)]
-    var body: [UInt8]
+public struct LoopbackHTTPRequest: Sendable {
+    public var method: String
+    public var path: String
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
 
     /// The first header called `name`, in any letter case.
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
     /// The body as a JSON object, or empty when it is not one.
-    var json: [String: Any] {
+    public var json: [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
     }
 
     /// Reads the request line, the headers and a `Content-Length` body; answers `Expect: 100-continue`. Nil when
     /// the peer closed or sent something else.
-    static func read(from connection: SocketConnection) -> LoopbackHTTPRequest? {
+    public static func read(from connection: SocketConnection) -> LoopbackHTTPRequest? {
         guard let requestLine = connection.readLine() else {
             return nil
         }
@@ -44,7 +44,7 @@ struct LoopbackHTTPRequest: Sendable {
     }
 
     /// Writes a complete response with a JSON content type and `Connection: close`.
-    static func respond(_ connection: SocketConnection, status: String, extraHeaders: [String], body: String) {
+    public static func respond(_ connection: SocketConnection, status: String, extraHeaders: [String], body: String) {
         var head = ["HTTP/1.1 \(status)", "Content-Type: application/json", "Content-Length: \(body.utf8.count)"]
         head += extraHeaders
         head.append("Connection: close")

@@ -1,22 +1,20 @@
 import Foundation
 import Synchronization
 
-@testable import WineBoxServices
-
 /// An Anthropic Messages API look-alike on 127.0.0.1: it checks each request the way the real API would (path,
 /// method, `x-api-key`, `anthropic-version`, `content-type`, the model, `max_tokens` and every image block's media
 /// type and base64 data), records it, and answers with the next scripted ``Answer`` (the last one repeats).
 ///
 /// A request with the wrong key is answered 401 `authentication_error`, and any other broken request 400
 /// `invalid_request_error` listing what was wrong, whatever the script says.
-final class FakeAnthropicServer: Sendable {
+public final class FakeAnthropicServer: Sendable {
     /// The key the server accepts.
-    static let apiKey = "sk-ant-api03-test-0123456789abcdef-SECRETPART"
+    public static let apiKey = "sk-ant-api03-test-0123456789abcdef-SECRETPART"
     /// The model the tests ask for.
-    static let model = "claude-test-vision"
+    public static let model = "claude-test-vision"
 
     /// One scripted answer.
-    enum Answer: Sendable {
+    public enum Answer: Sendable {
         /// 200 with a message whose one text block is `text`, with usage 1500 in / 300 out.
         case message(String, stopReason: String = "end_turn")
         /// 200 with a message without content blocks.
@@ -29,12 +27,12 @@ final class FakeAnthropicServer: Sendable {
     }
 
     /// One request as received, with what the server found wrong with it.
-    struct Exchange: Sendable {
-        var request: LoopbackHTTPRequest
-        var problems: [String]
+    public struct Exchange: Sendable {
+        public var request: LoopbackHTTPRequest
+        public var problems: [String]
 
         /// The decoded image blocks of the user turn, in order: media type and bytes.
-        var images: [(mediaType: String, bytes: [UInt8])] {
+        public var images: [(mediaType: String, bytes: [UInt8])] {
             contentBlocks.compactMap { block in
                 guard block["type"] as? String == "image", let source = block["source"] as? [String: Any],
                     let data = (source["data"] as? String).flatMap({ Data(base64Encoded: $0) })
@@ -46,16 +44,16 @@ final class FakeAnthropicServer: Sendable {
         }
 
         /// The text blocks of the user turn, in order.
-        var texts: [String] {
+        public var texts: [String] {
             contentBlocks.compactMap { $0["type"] as? String == "text" ? $0["text"] as? String : nil }
         }
 
         /// Every block's `type`, in order.
-        var blockTypes: [String] {
+        public var blockTypes: [String] {
             contentBlocks.map { $0["type"] as? String ?? "?" }
         }
 
-        var contentBlocks: [[String: Any]] {
+        public var contentBlocks: [[String: Any]] {
             let messages = request.json["messages"] as? [[String: Any]]
             return messages?.first?["content"] as? [[String: Any]] ?? []
         }
@@ -63,9 +61,9 @@ final class FakeAnthropicServer: Sendable {
 
     private let server: LoopbackServer
     private let recorded: Recorder<Exchange>
-    var baseURL: String { "http://127.0.0.1:\(server.port)" }
+    public var baseURL: String { "http://127.0.0.1:\(server.port)" }
 
-    init(_ answers: [Answer], expectedMaxTokens: Int = 1024) throws {
+    public init(_ answers: [Answer], expectedMaxTokens: Int = 1024) throws {
         precondition(!answers.isEmpty)
         let recorded = Recorder<Exchange>()
         let counter = Mutex(0)
@@ -95,7 +93,7 @@ final class FakeAnthropicServer: Sendable {
         server.stop()
     }
 
-    var exchanges: [Exchange] {
+    public var exchanges: [Exchange] {
         recorded.all
     }
 
@@ -137,11 +135,22 @@ final class FakeAnthropicServer: Sendable {
         guard let data = Data(base64Encoded: encoded) else {
             return ["an image's data is not base64"]
         }
-        let sniffed = LabelImageFormat.sniff(Array(data.prefix(16)))
-        guard let sniffed, sniffed.contentType == mediaType else {
+        guard Self.mediaType(of: Array(data.prefix(12))) == mediaType else {
             return ["an image's media_type \(mediaType) does not match its bytes"]
         }
         return []
+    }
+
+    /// The media type the image's first bytes announce; nil for anything else.
+    private static func mediaType(of header: [UInt8]) -> String? {
+        func starts(_ signature: [UInt8], at offset: Int = 0) -> Bool {
+            header.count >= offset + signature.count && Array(header[offset..<offset + signature.count]) == signature
+        }
+        if starts([0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        if starts([0x89, 0x50, 0x4E, 0x47]) { return "image/png" }
+        if starts(Array("GIF8".utf8)) { return "image/gif" }
+        if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return "image/webp" }
+        return nil
     }
 
     private static func send(_ answer: Answer, _ connection: SocketConnection) {
