@@ -103,3 +103,23 @@ export const post = (path, body) => api("POST", path, { body });
 export const put = (path, body) => api("PUT", path, { body });
 export const patch = (path, body) => api("PATCH", path, { body });
 export const del = (path) => api("DELETE", path);
+
+const imageCache = new Map();
+
+/**
+ * Label images need the bearer token, which an `<img src>` cannot send: fetch them and show a blob: URL
+ * (allowed by the CSP's `img-src 'self' data: blob:`). URLs are cached for the life of the page.
+ */
+export function loadImage(img, url) {
+    if (!url) return img;
+    let pending = imageCache.get(url);
+    if (!pending) {
+        pending = fetch(url, { headers: { Authorization: `Bearer ${token()}` } })
+            .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(String(response.status)))))
+            .then((blob) => URL.createObjectURL(blob));
+        imageCache.set(url, pending);
+        pending.catch(() => imageCache.delete(url));
+    }
+    pending.then((objectURL) => { img.src = objectURL; }, () => { img.alt = "Label image unavailable"; });
+    return img;
+}

@@ -45,11 +45,18 @@ export function svg(tag, attributes = {}, ...children) {
     return element;
 }
 
-let toastRegion;
-
-/** Shows a short message for 5 s (errors 8 s). `kind`: "info", "success" or "error". */
+/**
+ * Shows a short message for 5 s (errors 8 s). `kind`: "info", "success" or "error".
+ * While a modal dialog is open the rest of the page is inert and covered, so the message goes into the dialog.
+ */
 export function toast(message, kind = "info") {
-    toastRegion ??= document.querySelector(".toasts");
+    const dialogs = document.querySelectorAll("dialog[open]");
+    const host = dialogs[dialogs.length - 1];
+    let toastRegion = host ? host.querySelector(".toasts") : document.querySelector("body > .toasts");
+    if (!toastRegion) {
+        toastRegion = h("div", { class: "toasts", role: "status", "aria-live": "polite" });
+        host.append(toastRegion);
+    }
     const item = h("div", { class: `toast toast-${kind}`, role: kind === "error" ? "alert" : null },
         h("span", { text: message }),
         h("button", { type: "button", class: "toast-close", "aria-label": "Dismiss", text: "×",

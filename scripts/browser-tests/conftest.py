@@ -1,5 +1,7 @@
 """Fixtures: one WineBox server with an admin for the whole run, one Chromium, and a fault check after each test."""
 
+from pathlib import Path
+
 import pytest
 
 from browser import Browser, make_driver
@@ -8,12 +10,21 @@ from winebox_server import WineBoxServer
 ADMIN_EMAIL = "admin@example.com"
 ADMIN_PASSWORD = "corkscrew meadow 81"
 TOKEN_KEY = "winebox.token"
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+def shared_file(relative: str) -> Path:
+    """A file of the project's shared test data (../shared/data beside the checkout, as CI lays it out)."""
+    path = SHARED_DATA / relative
+    assert path.exists(), f"{path} is missing: the browser tests need ../shared/data beside the checkout"
+    return path
 
 
 @pytest.fixture(scope="session")
 def server():
     instance = WineBoxServer()
     instance.add_user(ADMIN_EMAIL, ADMIN_PASSWORD, admin=True)
+    instance.cli("xwines", "import", str(shared_file("xwines/XWines_Test_100_wines.csv")))
     instance.start()
     yield instance
     instance.stop()
