@@ -12,7 +12,7 @@ BROWSER_PACKAGES := chromium chromium-driver python3 python3-venv
 # Extra packages the benchmark uses.
 BENCH_PACKAGES := wrk nginx-light python3
 
-.PHONY: all deps test-deps browser-deps test-browser bench-deps build debug run test fuzz-api bench lint format audit clean
+.PHONY: all deps test-deps browser-deps test-browser screenshots bench-deps build debug run test fuzz-api bench lint format audit clean
 
 all: build
 
@@ -49,6 +49,12 @@ test: test-deps lint
 test-browser: browser-deps
 	$(SWIFT) build --product winebox
 	WINEBOX_BINARY=.build/debug/winebox scripts/browser-tests/run.sh -q
+
+## screenshots: every screen at phone and desktop width into docs/screenshots (the accessibility audit's pages)
+screenshots: browser-deps
+	$(SWIFT) build --product winebox
+	rm -rf docs/screenshots
+	SCREENSHOT_DIR=$(CURDIR)/docs/screenshots WINEBOX_BINARY=.build/debug/winebox scripts/browser-tests/run.sh -q test_audit.py
 
 ## fuzz-api: Schemathesis against a release server, FUZZ_EXAMPLES per operation (default 100), random seed
 fuzz-api: build test-deps

@@ -8,7 +8,7 @@ console log (`goog:loggingPrefs`), which also carries uncaught JavaScript errors
 import os
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -66,22 +66,26 @@ class Browser:
         self.driver.execute_script("location.hash = arguments[0]", hash_route)
 
     def find(self, css: str, timeout: float = 10):
-        return WebDriverWait(self.driver, timeout).until(
+        return self.wait(timeout).until(
             expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, css)),
             f"no visible element {css!r}")
 
     def find_all(self, css: str):
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
+    def wait(self, timeout: float) -> WebDriverWait:
+        """A wait that retries when the screen re-rendered the element it was looking at."""
+        return WebDriverWait(self.driver, timeout, ignored_exceptions=(StaleElementReferenceException,))
+
     def wait_for(self, condition, timeout: float = 10, message: str = ""):
-        return WebDriverWait(self.driver, timeout).until(lambda _: condition(), message)
+        return self.wait(timeout).until(lambda _: condition(), message)
 
     def wait_for_text(self, css: str, text: str, timeout: float = 10):
         try:
-            return WebDriverWait(self.driver, timeout).until(
-                lambda _: next((e for e in self.find_all(css) if text in e.text), None))
+            return self.wait(timeout).until(lambda _: next((e for e in self.find_all(css) if text in e.text), None))
         except TimeoutException:
-            shown = [e.text for e in self.find_all(css)]
+            shown = self.driver.execute_script(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText)", css)
             raise AssertionError(f"no {css!r} with text {text!r}; found {shown}") from None
 
     def wait_for_route(self, prefix: str, timeout: float = 10) -> None:

@@ -78,7 +78,7 @@ export async function cellar(view, route) {
     const locations = (await get("/api/locations")).items ?? [];
 
     const search = h("input", { type: "search", name: "q", id: "cellar-search", value: state.q ?? "",
-        placeholder: "Name, winery, grape, region…", autocomplete: "off" });
+        placeholder: "Name, winery, grape, region…" });
     const filters = h("form", { class: "filters", role: "search", "aria-label": "Filter the cellar" },
         field("Type", "wine_type", { value: state.wine_type ?? "" }, [["", "Any"], ...WINE_TYPES]),
         field("Country", "country", { value: state.country ?? "" }),
