@@ -12,7 +12,7 @@ BROWSER_PACKAGES := chromium chromium-driver python3 python3-venv
 # Extra packages the benchmark uses.
 BENCH_PACKAGES := wrk nginx-light python3
 
-.PHONY: all deps test-deps browser-deps test-browser screenshots bench-deps build debug run test fuzz-api bench lint format audit clean
+.PHONY: all deps test-deps browser-deps test-browser screenshots bench-web bench-deps build debug run test fuzz-api bench lint format audit clean
 
 all: build
 
@@ -49,6 +49,11 @@ test: test-deps lint
 test-browser: browser-deps
 	$(SWIFT) build --product winebox
 	WINEBOX_BINARY=.build/debug/winebox scripts/browser-tests/run.sh -q
+
+## bench-web: the web interface's bytes and cellar load time with 10,000 wines, into docs/performance.md
+bench-web: browser-deps
+	$(SWIFT) build --product winebox
+	cd scripts/browser-tests && WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox ../../.build/browser-tests/bin/python measure_web.py
 
 ## screenshots: every screen at phone and desktop width into docs/screenshots (the accessibility audit's pages)
 screenshots: browser-deps

@@ -124,10 +124,10 @@ def test_x_wines_autocomplete_fills_the_form_by_keyboard(signed_in, server):
 
 def test_cellar_filters_sort_table_and_paging(signed_in, server):
     for index in range(55):
-        check_in(server, signed_in.token, name=f"Paging Wine {index:02d}", country="Portugal", region="Douro",
+        check_in(server, signed_in.token, name=f"Paging Wine {index:02d}", country="Pagerland", region="Douro",
                  vintage=2000 + index % 10, wine_type="fortified", quantity=1)
     page = signed_in
-    page.open("cellar?country=Portugal&sort=name&order=asc")
+    page.open("cellar?country=Pagerland&sort=name&order=asc")
     page.wait_for_text(".result-count", "55 wines")
     page.wait_for_text(".pager", "1–50 of 55")
     page.click(".pager button:last-child")
