@@ -104,6 +104,12 @@ class Browser:
     def click(self, css: str) -> None:
         self.find(css).click()
 
+    def submit_sign_in(self, email: str, password: str) -> None:
+        """Fills the sign-in form on screen and sends it."""
+        self.fill("input[name=email]", email)
+        self.fill("input[name=password]", password)
+        self.click("button[type=submit]")
+
     def toast(self, text: str, timeout: float = 10):
         return self.wait_for_text(".toast", text, timeout)
 

@@ -34,9 +34,7 @@ def test_first_run_setup_link_creates_the_admin_and_signs_in(driver):
         assert "#setup?token=" in link
         driver.get(link)
         page.fill("input[name=full_name]", "Ada Cellar")
-        page.fill("input[name=email]", "ada@example.com")
-        page.fill("input[name=password]", "tannin harbour 77")
-        page.click("button[type=submit]")
+        page.submit_sign_in("ada@example.com", "tannin harbour 77")
         page.wait_for_route("#dashboard")
         page.find(".stat[data-stat=bottles]")
         assert page.find("a[data-nav=admin]").is_displayed()
@@ -51,9 +49,7 @@ def test_first_run_setup_link_creates_the_admin_and_signs_in(driver):
 def test_sign_in_with_a_wrong_password_shows_the_servers_error_then_signs_in(browser):
     browser.open()
     browser.wait_for_route("#signin")
-    browser.fill("input[name=email]", ADMIN_EMAIL)
-    browser.fill("input[name=password]", "not the password")
-    browser.click("button[type=submit]")
+    browser.submit_sign_in(ADMIN_EMAIL, "not the password")
     browser.toast("Invalid email or password")
     browser.fill("input[name=password]", ADMIN_PASSWORD)
     browser.click("button[type=submit]")
@@ -84,18 +80,14 @@ def test_an_ended_session_returns_to_sign_in_and_then_to_the_same_screen(signed_
     signed_in.go("#history?transaction_type=CHECK_IN")
     signed_in.wait_for_route("#signin")
     signed_in.find(".notice")
-    signed_in.fill("input[name=email]", ADMIN_EMAIL)
-    signed_in.fill("input[name=password]", ADMIN_PASSWORD)
-    signed_in.click("button[type=submit]")
+    signed_in.submit_sign_in(ADMIN_EMAIL, ADMIN_PASSWORD)
     signed_in.wait_for_route("#history?transaction_type=CHECK_IN")
 
 
 def test_a_deep_link_while_signed_out_comes_back_after_sign_in(browser):
     browser.open("history")
     browser.wait_for_route("#signin")
-    browser.fill("input[name=email]", ADMIN_EMAIL)
-    browser.fill("input[name=password]", ADMIN_PASSWORD)
-    browser.click("button[type=submit]")
+    browser.submit_sign_in(ADMIN_EMAIL, ADMIN_PASSWORD)
     browser.wait_for_route("#history")
 
 
@@ -120,9 +112,7 @@ def test_registration_with_the_mailed_verification_link(driver):
         page.wait_for_route("#verify")
         page.wait_for_text(".notice", "confirmed")
         page.click("a[href='#signin']")
-        page.fill("input[name=email]", "bea@example.com")
-        page.fill("input[name=password]", "velvet orchard 19")
-        page.click("button[type=submit]")
+        page.submit_sign_in("bea@example.com", "velvet orchard 19")
         page.wait_for_route("#dashboard")
         page.collect_faults()
         assert not page.faults, page.faults

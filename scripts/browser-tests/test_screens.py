@@ -48,9 +48,7 @@ def test_history_filters_by_type_and_reason(signed_in, server):
 def test_settings_profile_password_and_theme(browser, server):
     server.add_user("dee@example.com", "lantern valley 35")
     browser.open("signin")
-    browser.fill("input[name=email]", "dee@example.com")
-    browser.fill("input[name=password]", "lantern valley 35")
-    browser.click("button[type=submit]")
+    browser.submit_sign_in("dee@example.com", "lantern valley 35")
     browser.wait_for_route("#dashboard")
     browser.click("a[data-nav=settings]")
     browser.fill("input[name=full_name]", "Dee Decanter")
