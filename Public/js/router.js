@@ -22,6 +22,7 @@ export function startRouter({ screens, fallback, guard, view, onChange, onError 
             location.replace(redirect);
             return;
         }
+        for (const dialog of document.querySelectorAll("dialog[open]")) dialog.close();
         const screen = screens[route.name] ?? screens[fallback];
         const current = ++generation;
         route.isCurrent = () => current === generation;

@@ -42,6 +42,11 @@ def test_check_in_with_a_label_photo_then_search_and_check_out(signed_in, server
     page.wait_for(lambda: page.driver.execute_script(
         "const i = document.querySelector('.labels img'); return i && i.complete && i.naturalWidth > 0"),
         message="the label thumbnail did not load")
+    page.click(".labels button")  # zoom: the full photo in a dialog
+    page.wait_for(lambda: page.driver.execute_script(
+        "const i = document.querySelector('dialog .zoomed img'); return i && i.complete && i.naturalWidth > 100"),
+        message="the zoomed label did not load")
+    page.click("dialog .icon-button")
 
     # Search as you type finds it by an accent-free word, and not the other wine.
     check_in(server, page.token, name="Decoy Selection Rouge", winery="Other House")
@@ -95,6 +100,34 @@ def test_edit_move_and_delete_a_wine(signed_in, server):
     page.toast("Wine deleted")
     with pytest.raises(Exception):
         server.api("GET", f"/api/wines/{wine['id']}", token=page.token)
+
+
+def test_more_bottles_of_a_wine_become_a_new_lot(signed_in, server):
+    wine = check_in(server, signed_in.token, name="Lot Adding Rosé", location="Garage")
+    page = signed_in
+    page.open(f"wine/{wine['id']}")
+    page.click("button.add-bottles")
+    page.fill("dialog input[name=quantity]", "12")
+    page.fill("dialog input[name=case_size]", "6")
+    page.fill("dialog input[name=source]", "Wine fair")
+    page.click("dialog button[type=submit]")
+    page.toast("Bottles added")
+    page.wait_for_text(".stock", "15 bottles")
+    lots = server.api("GET", f"/api/wines/{wine['id']}/lots", token=page.token)["items"]
+    # POST /api/wines/{id}/lots keeps the bottles in one lot with its case size (check-in splits full cases).
+    assert sorted((lot["quantity"], lot["case_size"], lot["source"]) for lot in lots) == [
+        (3, None, None), (12, 6, "Wine fair")]
+
+
+def test_keyboard_focus_is_visible(signed_in):
+    page = signed_in
+    page.open("dashboard")
+    page.find(".stat")
+    page.driver.find_element("css selector", "body").send_keys(Keys.TAB)  # the skip link
+    page.driver.switch_to.active_element.send_keys(Keys.TAB)  # the brand link
+    outline = page.driver.execute_script(
+        "const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]")
+    assert outline[0] == "solid" and outline[1] == "3px", outline
 
 
 def test_selling_without_a_price_shows_the_servers_detail(signed_in, server):

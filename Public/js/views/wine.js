@@ -67,6 +67,29 @@ function moveDialog(lot, reload) {
     });
 }
 
+function addBottlesDialog(wine, reload) {
+    const form = h("form", { class: "grid-form" },
+        field("Bottles", "quantity", { type: "number", min: 1, max: 10000, value: 1, required: true }),
+        field("Case size", "case_size", { type: "number", min: 1, max: 100, placeholder: "Loose bottles" }),
+        field("Price per bottle", "price_per_bottle", { type: "number", min: 0, step: "0.01" }),
+        field("Currency", "currency", { value: wine.lots.at(-1)?.currency ?? "USD", maxlength: 3 }),
+        field("Bought on", "purchase_date", { type: "date", value: today(), max: today() }),
+        field("Bought from", "source", { maxlength: 200 }),
+        field("Location", "location", { value: wine.lots.at(-1)?.location ?? "", maxlength: 200 }),
+        field("Bin", "bin", { maxlength: 200 }),
+        h("div", { class: "actions span-all" }, h("button", { type: "submit", class: "button", text: "Add bottles" })));
+    const dialog = openDialog(`More bottles of ${wine.name}`, form);
+    form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        withBusy(event.submitter, async () => {
+            await post(`/api/wines/${wine.id}/lots`, formValues(form));
+            dialog.close();
+            toast("Bottles added.", "success");
+            reload();
+        });
+    });
+}
+
 function checkoutDialog(wine, reload) {
     const reason = field("What happened?", "removal_reason", { value: "DRINK" }, REASONS);
     const extra = h("div", { class: "stack" });
@@ -216,6 +239,8 @@ export async function wineDetail(view, route) {
                 wine.notes ? h("p", { text: wine.notes }) : null,
                 h("div", { class: "actions" },
                     inStock ? h("button", { type: "button", class: "button checkout", text: "Check out", onclick: () => checkoutDialog(wine, reload) }) : null,
+                    h("button", { type: "button", class: "button secondary add-bottles", text: "Add bottles",
+                        onclick: () => addBottlesDialog(wine, reload) }),
                     h("button", { type: "button", class: "button secondary edit", text: "Edit", onclick: () => editDialog(wine, reload) }),
                     h("button", { type: "button", class: "button danger delete", text: "Delete", onclick: async (event) => {
                         if (!(await confirmDialog(`Delete ${wine.name} with all its lots and history?`, "Delete"))) return;
