@@ -109,7 +109,7 @@ export async function addWine(view) {
         h("div", { class: "photo-picker" }, photoInput("front", changed), photoInput("back", changed)),
         h("div", { class: "actions" }, scanButton), candidates);
     function changed() {
-        scanButton.disabled = !form.elements.front_label.files.length && !form.elements.back_label.files.length;
+        scanButton.disabled = !form.elements.front_label.files.length; // the scan needs the front label
     }
     scanButton.addEventListener("click", () => withBusy(scanButton, async () => {
         const body = new FormData();
@@ -126,7 +126,8 @@ export async function addWine(view) {
             throw error;
         }
         const parsed = answer.parsed ?? {};
-        const filled = fill(form, { ...parsed, wine_type: parsed.wine_type ? xwinesType(parsed.wine_type) : null });
+        const filled = fill(form, { ...parsed, wine_type: parsed.wine_type ? xwinesType(parsed.wine_type) : null,
+            drink_window_start: parsed.drink_from, drink_window_end: parsed.drink_until });
         if (parsed.xwines_id) xwinesId.value = parsed.xwines_id;
         form.elements.front_label_text.value = answer.ocr?.front_label_text ?? "";
         form.elements.back_label_text.value = answer.ocr?.back_label_text ?? "";
