@@ -8,10 +8,12 @@ FORMATTED := Package.swift Sources Tests
 BUILD_PACKAGES := pkg-config openssl libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libtomlplusplus-dev libcurl4-openssl-dev libvips-dev libarchive-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-ita tesseract-ocr-spa tesseract-ocr-por
 # Extra packages the tests use (the API fuzz run: curl, openssl, and a Python venv for Schemathesis from PyPI).
 TEST_PACKAGES := curl openssl python3 python3-venv
+# Extra packages the browser tests use (headless Chromium and its WebDriver; Selenium comes from PyPI into a venv).
+BROWSER_PACKAGES := chromium chromium-driver python3 python3-venv
 # Extra packages the benchmark uses.
 BENCH_PACKAGES := wrk nginx-light python3
 
-.PHONY: all deps test-deps bench-deps build debug run test fuzz-api bench eval-labels lint format audit clean
+.PHONY: all deps test-deps browser-deps test-browser screenshots bench-web bench-deps build debug run test fuzz-api bench eval-labels lint format audit clean
 
 all: build
 
@@ -19,7 +21,10 @@ deps:
 	@scripts/install-deps.sh $(BUILD_PACKAGES)
 
 test-deps: deps
-	@scripts/install-deps.sh $(TEST_PACKAGES)
+	@scripts/install-deps.sh $(TEST_PACKAGES) $(BROWSER_PACKAGES)
+
+browser-deps: deps
+	@scripts/install-deps.sh $(BROWSER_PACKAGES)
 
 ## build: release build of the winebox binary (.build/release/winebox)
 build: deps
@@ -33,11 +38,29 @@ run: build
 	@scripts/ensure-secrets.sh
 	./.build/release/winebox serve
 
-## test: formatting check, build, a short fixed-seed fuzz run of the API against openapi.json, every test suite
+## test: formatting check, build, a short fixed-seed fuzz run of the API against openapi.json, every test suite,
+## and the smoke subset of the browser tests (headless Chromium against the debug server)
 test: test-deps lint
 	$(SWIFT) build --build-tests
 	FUZZ_EXAMPLES=10 FUZZ_SEED=20261203 scripts/fuzz-api.sh .build/debug/winebox
 	$(SWIFT) test --skip-build
+	WINEBOX_BINARY=.build/debug/winebox scripts/browser-tests/run.sh -m smoke -q
+
+## test-browser: every browser test (scripts/browser-tests) with headless Chromium against the debug server
+test-browser: browser-deps
+	$(SWIFT) build --product winebox
+	WINEBOX_BINARY=.build/debug/winebox scripts/browser-tests/run.sh -q
+
+## bench-web: the web interface's bytes and cellar load time with 10,000 wines, into docs/performance.md
+bench-web: browser-deps
+	$(SWIFT) build --product winebox
+	cd scripts/browser-tests && WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox ../../.build/browser-tests/bin/python measure_web.py
+
+## screenshots: every screen at phone and desktop width into docs/screenshots (the accessibility audit's pages)
+screenshots: browser-deps
+	$(SWIFT) build --product winebox
+	rm -rf docs/screenshots
+	SCREENSHOT_DIR=$(CURDIR)/docs/screenshots WINEBOX_BINARY=.build/debug/winebox scripts/browser-tests/run.sh -q test_audit.py
 
 ## fuzz-api: Schemathesis against a release server, FUZZ_EXAMPLES per operation (default 100), random seed
 fuzz-api: build test-deps

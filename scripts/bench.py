@@ -536,8 +536,17 @@ def main():
     if not options.no_write:
         with open(os.path.join(ROOT, "scripts", "bench-notes.md")) as notes_file:
             notes = notes_file.read()
-        with open(os.path.join(ROOT, "docs", "performance.md"), "w") as output:
-            output.write("# Performance\n\n" + intro + "\n\n" + tables + "\n\n" + notes)
+        path = os.path.join(ROOT, "docs", "performance.md")
+        # Keep the web interface's section, which `make bench-web` writes between these markers.
+        web = ""
+        if os.path.exists(path):
+            with open(path) as previous:
+                old = previous.read()
+            start, end = old.find("<!-- web-ui:start -->"), old.find("<!-- web-ui:end -->")
+            if 0 <= start < end:
+                web = "\n\n" + old[start:end + len("<!-- web-ui:end -->")] + "\n"
+        with open(path, "w") as output:
+            output.write("# Performance\n\n" + intro + "\n\n" + tables + "\n\n" + notes.rstrip("\n") + web)
         print("Wrote docs/performance.md")
     return 0
 

@@ -1,0 +1,87 @@
+// Administration: members (create, disable/enable, promote/demote, remove) and the audit trail.
+import { api, del, get, post, put } from "../api.js";
+import { confirmDialog, field, formValues, formatDate, formatNumber, h, replace, spinner, toast, withBusy } from "../dom.js";
+import { currentMember } from "../app.js";
+
+const PAGE = 50;
+
+function userRow(user, me, reload) {
+    const act = (label, work, danger = false) => h("button", { type: "button", class: `button small ${danger ? "danger" : "secondary"}`,
+        text: label, "aria-label": `${label} ${user.email}`, onclick: (event) => withBusy(event.currentTarget, async () => {
+            await work();
+            reload();
+        }) });
+    const self = user.id === me.id;
+    return h("tr", { dataset: { user: user.email } },
+        h("td", {}, h("strong", { text: user.full_name || user.email }), user.full_name ? h("div", { class: "hint", text: user.email }) : null),
+        h("td", { text: user.is_admin ? "Admin" : "Member" }),
+        h("td", { text: `${user.is_active ? "Active" : "Disabled"}${user.is_verified ? "" : ", unverified"}` }),
+        h("td", { class: "hide-phone", text: user.last_login ? formatDate(user.last_login, true) : "Never" }),
+        h("td", {}, self ? h("span", { class: "hint", text: "You" }) : h("div", { class: "chips" },
+            act(user.is_active ? "Disable" : "Enable", async () => {
+                await post(`/api/admin/users/${user.id}/${user.is_active ? "disable" : "enable"}`);
+                toast(`${user.email} is ${user.is_active ? "disabled" : "enabled"}.`, "success");
+            }),
+            act(user.is_admin ? "Make member" : "Make admin", async () => {
+                await put(`/api/admin/users/${user.id}/role`, { role: user.is_admin ? "member" : "admin" });
+                toast(`${user.email} is now ${user.is_admin ? "a member" : "an admin"}.`, "success");
+            }),
+            act("Remove", async () => {
+                if (!(await confirmDialog(`Remove ${user.email}? Their history stays, without their name.`, "Remove"))) return;
+                await del(`/api/admin/users/${user.id}`);
+                toast(`${user.email} was removed.`, "success");
+            }, true))));
+}
+
+export async function admin(view, route) {
+    const me = await currentMember(true);
+    if (!me.is_admin) {
+        replace(view, h("h1", { text: "Administration" }), h("p", { class: "notice error", text: "Only administrators can see this page." }));
+        return;
+    }
+    replace(view, h("h1", { text: "Administration" }), spinner());
+    const skip = Number(route.params.get("skip") ?? 0);
+    const kind = route.params.get("kind") ?? "";
+    const [users, audit] = await Promise.all([get("/api/admin/users"), get("/api/admin/audit", { skip, limit: PAGE, kind })]);
+    if (!route.isCurrent()) return;
+    const reload = () => admin(view, route);
+    const create = h("form", { class: "grid-form three", "aria-label": "Add a member" },
+        field("E-mail", "email", { type: "email", required: true }),
+        field("Name", "full_name", {}),
+        field("Password", "password", { type: "password", autocomplete: "new-password", required: true, minlength: 8 }),
+        field("Role", "role", { value: "member" }, [["member", "Member"], ["admin", "Admin"]]),
+        h("div", { class: "actions span-all" }, h("button", { type: "submit", class: "button", text: "Add member" })));
+    create.addEventListener("submit", (event) => {
+        event.preventDefault();
+        withBusy(event.submitter, async () => {
+            const user = await api("POST", "/api/admin/users", { body: formValues(create) });
+            toast(`${user.email} can sign in now.`, "success");
+            reload();
+        });
+    });
+    const kinds = ["sign_in", "sign_in_failed", "lockout", "sign_out", "password_changed", "password_reset_requested",
+        "password_reset", "user_registered", "email_verified", "user_created", "user_disabled", "user_enabled",
+        "role_changed", "user_removed"];
+    const filter = field("Event", "kind", { value: kind }, [["", "All events"], ...kinds.map((k) => [k, k.replaceAll("_", " ")])]);
+    filter.addEventListener("change", (event) => { location.hash = `#admin?kind=${event.target.value}`; });
+    const names = new Map(users.items.map((user) => [user.id, user.full_name || user.email]));
+    replace(view, h("h1", { text: "Administration" }),
+        h("section", { class: "panel", "aria-labelledby": "members-title" }, h("h2", { id: "members-title", text: `Members (${formatNumber(users.total)})` }),
+            h("div", { class: "table-wrap" }, h("table", {},
+                h("thead", {}, h("tr", {}, ["Member", "Role", "Status", "Last sign-in", "Actions"].map((label) =>
+                    h("th", { scope: "col", class: label === "Last sign-in" ? "hide-phone" : "", text: label })))),
+                h("tbody", {}, users.items.map((user) => userRow(user, me, reload))))),
+            h("h3", { text: "Add a member" }), create),
+        h("section", { class: "panel", "aria-labelledby": "audit-title" }, h("h2", { id: "audit-title", text: "Audit trail" }), filter,
+            h("div", { class: "table-wrap" }, h("table", { class: "audit" },
+                h("thead", {}, h("tr", {}, ["When", "Event", "By", "Subject", "Address"].map((label) => h("th", { scope: "col", text: label })))),
+                h("tbody", {}, audit.items.map((event) => h("tr", {},
+                    h("td", { text: formatDate(event.occurred_at, true) }), h("td", { text: event.kind.replaceAll("_", " ") }),
+                    h("td", { text: names.get(event.actor_id) ?? event.actor_id ?? "–" }),
+                    h("td", { text: names.get(event.subject_id) ?? event.subject_id ?? "–" }),
+                    h("td", { text: event.client_address ?? "" })))))),
+            h("nav", { class: "pager", "aria-label": "Audit pages" },
+                skip > 0 ? h("a", { class: "button secondary", href: `#admin?kind=${kind}&skip=${Math.max(0, skip - PAGE)}`, text: "Newer" }) : null,
+                h("span", { text: `${formatNumber(Math.min(audit.total, skip + 1))}–${formatNumber(Math.min(audit.total, skip + PAGE))} of ${formatNumber(audit.total)}` }),
+                skip + PAGE < audit.total ? h("a", { class: "button secondary", href: `#admin?kind=${kind}&skip=${skip + PAGE}`, text: "Older" }) : null)));
+}

@@ -1,0 +1,172 @@
+// The cellar: search as you type, filters, sort, cards or table, paged by the server (50 at a time), so 10,000
+// wines cost no more than 50. The state lives in the hash (`#cellar?q=…&country=…&skip=…`) so links and Back work;
+// typing updates it with replaceState, re-rendering only the results and keeping the focus in the search box.
+import { get, loadImage } from "../api.js";
+import { debounce, field, formValues, formatNumber, h, replace, spinner } from "../dom.js";
+
+const PAGE = 50;
+const VIEW_KEY = "winebox.cellarView";
+export const WINE_TYPES = [["red", "Red"], ["white", "White"], ["rosé", "Rosé"], ["sparkling", "Sparkling"],
+    ["dessert", "Dessert"], ["fortified", "Fortified"], ["other", "Other"]];
+const SORTS = [["name", "Name"], ["vintage", "Vintage"], ["winery", "Winery"], ["bottles", "Bottles"],
+    ["created_at", "Date added"], ["updated_at", "Last changed"]];
+const FILTERS = ["q", "wine_type", "country", "region", "grape", "vintage", "in_stock", "sort", "order"];
+
+export const typeClass = (type) => `type-dot type-${(type ?? "other").replace("é", "e")}`;
+
+function inventoryChips(wine) {
+    const inventory = wine.inventory ?? {};
+    if (!inventory.quantity) return [h("span", { class: "chip out", text: "Out of stock" })];
+    const chips = (inventory.cases ?? []).map((item) => h("span", { class: "chip",
+        text: `Case of ${item.case_size} · ${item.bottles_remaining} left${item.provenance ? ` · ${item.provenance}` : ""}` }));
+    if (inventory.loose_bottles) chips.push(h("span", { class: "chip",
+        text: `${formatNumber(inventory.loose_bottles)} loose bottle${inventory.loose_bottles === 1 ? "" : "s"}` }));
+    return chips;
+}
+
+const place = (wine) => [wine.region, wine.country].filter(Boolean).join(", ");
+
+function wineCard(wine) {
+    return h("li", { class: "wine-card", dataset: { wine: wine.id } },
+        wine.front_label_thumbnail_url
+            ? loadImage(h("img", { class: "thumb", alt: "", width: 64, height: 86 }), wine.front_label_thumbnail_url)
+            : h("div", { class: "thumb", "aria-hidden": "true", text: "No label" }),
+        h("div", {},
+            h("h2", {}, h("a", { href: `#wine/${wine.id}`, text: wine.name })),
+            h("p", {}, h("span", { class: typeClass(wine.wine_type) }),
+                [wine.winery, wine.vintage ?? "NV"].filter(Boolean).join(" · ")),
+            place(wine) ? h("p", { text: place(wine) }) : null,
+            wine.grape_variety ? h("p", { text: wine.grape_variety }) : null,
+            h("div", { class: "chips" }, inventoryChips(wine))));
+}
+
+function wineTable(wines, state, onSort) {
+    const header = (label, key, extra = "") => {
+        const sorted = state.sort === key;
+        return h("th", { scope: "col", class: extra,
+            "aria-sort": sorted ? (state.order === "desc" ? "descending" : "ascending") : null },
+        key ? h("button", { type: "button", text: label + (sorted ? (state.order === "desc" ? " ▼" : " ▲") : ""),
+            onclick: () => onSort(key) }) : label);
+    };
+    return h("div", { class: "table-wrap" }, h("table", {},
+        h("thead", {}, h("tr", {}, header("Name", "name"), header("Winery", "winery", "hide-phone"),
+            header("Vintage", "vintage"), header("Grape", null, "hide-phone"), header("Region", null, "hide-phone"),
+            header("Country", null, "hide-phone"), header("Bottles", "bottles", "num"))),
+        h("tbody", {}, wines.map((wine) => h("tr", { dataset: { wine: wine.id } },
+            h("td", {}, h("span", { class: typeClass(wine.wine_type) }), h("a", { href: `#wine/${wine.id}`, text: wine.name })),
+            h("td", { class: "hide-phone", text: wine.winery ?? "" }), h("td", { text: wine.vintage ?? "NV" }),
+            h("td", { class: "hide-phone", text: wine.grape_variety ?? "" }), h("td", { class: "hide-phone", text: wine.region ?? "" }),
+            h("td", { class: "hide-phone", text: wine.country ?? "" }),
+            h("td", { class: "num", text: formatNumber(wine.inventory?.quantity ?? 0) }))))));
+}
+
+function locationTable(lots) {
+    return h("div", { class: "table-wrap" }, h("table", {},
+        h("thead", {}, h("tr", {}, ["Wine", "Vintage", "Bin", "Bottles"].map((label) =>
+            h("th", { scope: "col", class: label === "Bottles" ? "num" : "", text: label })))),
+        h("tbody", {}, lots.map((lot) => h("tr", { dataset: { wine: lot.wine.id } },
+            h("td", {}, h("a", { href: `#wine/${lot.wine.id}`, text: lot.wine.name })),
+            h("td", { text: lot.wine.vintage ?? "NV" }), h("td", { text: lot.bin ?? "" }),
+            h("td", { class: "num", text: formatNumber(lot.quantity) }))))));
+}
+
+export async function cellar(view, route) {
+    const state = Object.fromEntries(route.params);
+    state.sort ??= "name";
+    state.order ??= state.sort === "name" || state.sort === "winery" ? "asc" : "desc";
+    let mode = state.view ?? localStorage.getItem(VIEW_KEY) ?? "cards";
+    const locations = (await get("/api/locations")).items ?? [];
+
+    const search = h("input", { type: "search", name: "q", id: "cellar-search", value: state.q ?? "",
+        placeholder: "Name, winery, grape, region…" });
+    const filters = h("form", { class: "filters", role: "search", "aria-label": "Filter the cellar" },
+        field("Type", "wine_type", { value: state.wine_type ?? "" }, [["", "Any"], ...WINE_TYPES]),
+        field("Country", "country", { value: state.country ?? "" }),
+        field("Region", "region", { value: state.region ?? "" }),
+        field("Grape", "grape", { value: state.grape ?? "" }),
+        field("Vintage", "vintage", { type: "number", min: 1800, max: 2100, value: state.vintage ?? "", inputmode: "numeric" }),
+        field("Location", "location", { value: state.location ?? "" },
+            [["", "Anywhere"], ...locations.map((item) => [item.location, `${item.location} (${item.bottles})`])]),
+        field("Stock", "in_stock", { value: state.in_stock ?? "" }, [["", "All wines"], ["true", "In stock"], ["false", "Out of stock"]]));
+    const sortSelect = field("Sort by", "sort", { value: state.sort }, SORTS);
+    const orderSelect = field("Order", "order", { value: state.order }, [["asc", "Ascending"], ["desc", "Descending"]]);
+    const modeButtons = ["cards", "table"].map((name) => h("button", { type: "button", text: name === "cards" ? "Cards" : "Table",
+        "aria-pressed": String(mode === name), onclick: () => {
+            mode = name;
+            localStorage.setItem(VIEW_KEY, name);
+            modeButtons.forEach((button) => button.setAttribute("aria-pressed", String(button.textContent.toLowerCase() === name)));
+            load(false);
+        } }));
+    const results = h("div", { class: "results", "aria-live": "polite" });
+    replace(view,
+        h("div", { class: "page-head" }, h("h1", { text: "Cellar" }), h("a", { href: "#add", class: "button", text: "Add a wine" })),
+        h("div", { class: "toolbar" },
+            h("div", { class: "field search" }, h("label", { for: "cellar-search", text: "Search" }), search),
+            sortSelect, orderSelect, h("div", { class: "segmented", role: "group", "aria-label": "View" }, modeButtons)),
+        filters, results);
+
+    let controller;
+    function currentQuery() {
+        const values = { ...formValues(filters), q: search.value.trim(), sort: sortSelect.querySelector("select").value,
+            order: orderSelect.querySelector("select").value };
+        return Object.fromEntries(Object.entries(values).filter(([, value]) => value));
+    }
+    async function load(resetPage = true) {
+        const query = currentQuery();
+        const skip = resetPage ? 0 : Number(state.skip ?? 0);
+        state.skip = skip;
+        const hash = `#cellar?${new URLSearchParams({ ...query, ...(skip ? { skip } : {}) })}`;
+        if (location.hash !== hash) history.replaceState(null, "", hash);
+        controller?.abort();
+        controller = new AbortController();
+        const signal = controller.signal;
+        results.setAttribute("aria-busy", "true");
+        try {
+            if (query.location) {
+                const page = await get("/api/lots", { location: query.location, in_stock: query.in_stock ?? "true",
+                    skip, limit: PAGE }, { signal });
+                render(page.items, page.total, skip, () => locationTable(page.items));
+            } else {
+                const apiQuery = Object.fromEntries(FILTERS.filter((key) => query[key]).map((key) => [key, query[key]]));
+                if (query.q && !route.params.get("sort") && !state.userSorted) apiQuery.sort = "relevance";
+                const { data, total } = await get("/api/search", { ...apiQuery, skip, limit: PAGE }, { withTotal: true, signal });
+                render(data, total, skip, () => (mode === "table" ? wineTable(data, { sort: query.sort, order: query.order }, sortBy)
+                    : h("ul", { class: "cards" }, data.map(wineCard))));
+            }
+        } catch (error) {
+            if (error.name === "AbortError") return;
+            throw error;
+        } finally {
+            if (!signal.aborted) results.removeAttribute("aria-busy");
+        }
+    }
+    function sortBy(key) {
+        const select = sortSelect.querySelector("select");
+        const order = orderSelect.querySelector("select");
+        order.value = select.value === key && order.value === "asc" ? "desc" : "asc";
+        select.value = key;
+        state.userSorted = true;
+        load();
+    }
+    function render(items, total, skip, body) {
+        const pager = total > PAGE ? h("nav", { class: "pager", "aria-label": "Pages" },
+            h("button", { type: "button", class: "button secondary", text: "Previous", disabled: skip === 0,
+                onclick: () => { state.skip = Math.max(0, skip - PAGE); load(false); view.scrollIntoView(); } }),
+            h("span", { text: `${formatNumber(skip + 1)}–${formatNumber(Math.min(total, skip + PAGE))} of ${formatNumber(total)}` }),
+            h("button", { type: "button", class: "button secondary", text: "Next", disabled: skip + PAGE >= total,
+                onclick: () => { state.skip = skip + PAGE; load(false); view.scrollIntoView(); } })) : null;
+        replace(results,
+            h("p", { class: "result-count", role: "status", text: `${formatNumber(total)} wine${total === 1 ? "" : "s"}` }),
+            items.length ? body() : h("p", { class: "empty", text: "No wines match. Try fewer filters or another word." }),
+            pager);
+    }
+
+    const typed = debounce(() => load(), 200);
+    search.addEventListener("input", typed);
+    filters.addEventListener("input", (event) => (event.target.tagName === "SELECT" ? load() : typed()));
+    sortSelect.addEventListener("change", () => { state.userSorted = true; load(); });
+    orderSelect.addEventListener("change", () => { state.userSorted = true; load(); });
+    filters.addEventListener("submit", (event) => event.preventDefault());
+    results.append(spinner());
+    await load(false);
+}

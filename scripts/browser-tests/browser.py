@@ -1,0 +1,141 @@
+"""Headless Chromium through Selenium, with a watch on console errors and Content-Security-Policy violations.
+
+Violations are caught twice: a `securitypolicyviolation` listener installed in every new document through the
+DevTools protocol (so before any page script runs, and without shipping test code in the app), and Chromium's
+console log (`goog:loggingPrefs`), which also carries uncaught JavaScript errors.
+"""
+
+import os
+
+from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+PHONE = (360, 780)
+DESKTOP = (1280, 900)
+
+VIOLATION_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+    window.__cspViolations.push(event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline') +
+        ' at ' + event.sourceFile + ':' + event.lineNumber);
+});
+"""
+
+# Console lines that are expected answers, not faults: the browser logs every 4xx of a fetch from the API.
+EXPECTED_CONSOLE_PATTERNS = ("the server responded with a status of 4",)
+
+
+def make_driver() -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
+    if not os.environ.get("BROWSER_TESTS_HEADED"):
+        options.add_argument("--headless=new")
+    if os.geteuid() == 0:
+        # Chromium's sandbox refuses to run as root (CI runs as root); the pages it loads are our own.
+        options.add_argument("--no-sandbox")
+    options.add_argument("--disable-dev-shm-usage")
+    options.add_argument("--disable-gpu")
+    options.add_argument("--lang=en-GB")
+    options.add_argument(f"--window-size={DESKTOP[0]},{DESKTOP[1]}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = webdriver.ChromeService(executable_path=os.environ.get("CHROMEDRIVER_BINARY", "/usr/bin/chromedriver"))
+    driver = webdriver.Chrome(options=options, service=service)
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": VIOLATION_LISTENER})
+    return driver
+
+
+class Browser:
+    """One test's view of the shared driver: navigation, waits, and the collected faults."""
+
+    def __init__(self, driver: webdriver.Chrome, base_url: str):
+        self.driver = driver
+        self.base_url = base_url
+        self.faults: list[str] = []
+
+    # Navigation and lookup
+
+    def open(self, hash_route: str = "") -> None:
+        self.collect_faults()
+        self.driver.get(self.base_url + "/" + (("#" + hash_route.lstrip("#")) if hash_route else ""))
+
+    def go(self, hash_route: str) -> None:
+        """Changes the hash within the loaded page, as a link click would."""
+        self.driver.execute_script("location.hash = arguments[0]", hash_route)
+
+    def find(self, css: str, timeout: float = 10):
+        return self.wait(timeout).until(
+            expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, css)),
+            f"no visible element {css!r}")
+
+    def find_all(self, css: str):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def wait(self, timeout: float) -> WebDriverWait:
+        """A wait that retries when the screen re-rendered the element it was looking at."""
+        return WebDriverWait(self.driver, timeout, ignored_exceptions=(StaleElementReferenceException,))
+
+    def wait_for(self, condition, timeout: float = 10, message: str = ""):
+        return self.wait(timeout).until(lambda _: condition(), message)
+
+    def wait_for_text(self, css: str, text: str, timeout: float = 10):
+        try:
+            return self.wait(timeout).until(lambda _: next((e for e in self.find_all(css) if text in e.text), None))
+        except TimeoutException:
+            shown = self.driver.execute_script(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText)", css)
+            raise AssertionError(f"no {css!r} with text {text!r}; found {shown}") from None
+
+    def wait_for_route(self, prefix: str, timeout: float = 10) -> None:
+        self.wait_for(lambda: self.hash().startswith(prefix), timeout, f"route {prefix!r} not reached: {self.hash()}")
+        self.wait_for(lambda: self.driver.execute_script("return document.body.dataset.busy !== 'true'"), timeout,
+                      "the page stayed busy")
+
+    def hash(self) -> str:
+        return self.driver.execute_script("return location.hash")
+
+    def fill(self, css: str, value: str) -> None:
+        field = self.find(css)
+        field.clear()
+        field.send_keys(value)
+
+    def click(self, css: str) -> None:
+        self.find(css).click()
+
+    def submit_sign_in(self, email: str, password: str) -> None:
+        """Fills the sign-in form on screen and sends it."""
+        self.fill("input[name=email]", email)
+        self.fill("input[name=password]", password)
+        self.click("button[type=submit]")
+
+    def toast(self, text: str, timeout: float = 10):
+        return self.wait_for_text(".toast", text, timeout)
+
+    def set_size(self, size: tuple[int, int]) -> None:
+        self.driver.set_window_size(*size)
+
+    # Faults
+
+    def collect_faults(self) -> None:
+        """Moves the console errors and CSP violations seen so far into `faults`."""
+        try:
+            violations = self.driver.execute_script("return (window.__cspViolations || []).splice(0)")
+        except Exception:  # noqa: BLE001 - a page that is gone has nothing more to report
+            violations = []
+        self.faults += [f"CSP violation: {v}" for v in violations]
+        for entry in self.driver.get_log("browser"):
+            message = entry.get("message", "")
+            if entry.get("level") == "SEVERE" and not any(p in message for p in EXPECTED_CONSOLE_PATTERNS):
+                self.faults.append(f"console {entry['level']}: {message}")
+            elif "Content Security Policy" in message or "Content-Security-Policy" in message:
+                self.faults.append(f"console CSP: {message}")
+
+    def reset(self) -> None:
+        """Forgets the signed-in session and any page state, so the next test starts signed out."""
+        self.driver.get(self.base_url + "/health")
+        self.driver.execute_script("sessionStorage.clear(); localStorage.clear();")
+        self.collect_faults()
+        self.faults.clear()
+        self.set_size(DESKTOP)

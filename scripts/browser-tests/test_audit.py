@@ -1,0 +1,98 @@
+"""Every screen at phone and desktop width: an axe-core audit (no serious or critical violation), and, with
+SCREENSHOT_DIR set (`make screenshots`), a full-page screenshot of each."""
+
+import base64
+import os
+from pathlib import Path
+
+import pytest
+from axe_selenium_python import Axe
+
+from browser import DESKTOP, PHONE
+
+SIGNED_OUT = ["signin", "register", "forgot", "reset-password?token=example", "verify?token=example",
+              "setup?token=example"]
+SIGNED_IN = ["dashboard", "cellar", "cellar?view=table", "wine", "add", "history", "settings", "admin"]
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+
+
+@pytest.fixture(scope="module")
+def sample_wine(server, admin_token):
+    """A small, varied cellar so every screen has something to show."""
+    wines = [
+        {"name": "Château Margaux", "winery": "Château Margaux", "vintage": 2010, "wine_type": "red",
+         "country": "France", "region": "Bordeaux", "grape_variety": "Cabernet Sauvignon", "quantity": 6,
+         "case_size": 6, "price_per_bottle": 450, "currency": "EUR", "location": "Cellar", "bin": "A1",
+         "drink_window_start": 2020, "drink_window_end": 2045, "source": "Merchant"},
+        {"name": "Cloudy Bay Sauvignon Blanc", "winery": "Cloudy Bay", "vintage": 2022, "wine_type": "white",
+         "country": "New Zealand", "region": "Marlborough", "grape_variety": "Sauvignon Blanc", "quantity": 4,
+         "price_per_bottle": 28, "currency": "EUR", "location": "Fridge"},
+        {"name": "Taylor's Vintage Port", "winery": "Taylor's", "vintage": 1994, "wine_type": "fortified",
+         "country": "Portugal", "region": "Douro", "grape_variety": "Touriga Nacional", "quantity": 2,
+         "location": "Cellar", "drink_window_start": 2005, "drink_window_end": 2020},
+        {"name": "Billecart-Salmon Brut Rosé", "winery": "Billecart-Salmon", "wine_type": "sparkling",
+         "country": "France", "region": "Champagne", "grape_variety": "Pinot Noir", "quantity": 3},
+    ]
+    created = [server.api("POST", "/api/wines/checkin", wine, token=admin_token) for wine in wines]
+    server.api("POST", f"/api/wines/{created[0]['id']}/checkout",
+               {"quantity": 1, "rating": 95, "tasting_notes": "Cassis, cedar, a long finish"}, token=admin_token)
+    server.api("POST", f"/api/wines/{created[0]['id']}/scores", {"source": "A guide", "score": 97}, token=admin_token)
+    return created[0]
+
+
+def audit(page, name):
+    axe = Axe(page.driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    summary = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in bad]
+    assert not bad, f"{name}: " + "\n".join(summary)
+
+
+def screenshot(page, name):
+    folder = os.environ.get("SCREENSHOT_DIR")
+    if not folder:
+        return
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    metrics = page.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+    width, height = metrics["cssContentSize"]["width"], min(metrics["cssContentSize"]["height"], 4000)
+    shot = page.driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "captureBeyondViewport": True, "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+    (Path(folder) / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("route", SIGNED_OUT)
+def test_signed_out_screen_is_accessible(browser, route, width):
+    browser.set_size(WIDTHS[width])
+    browser.open(route)
+    browser.find(".auth-card h1")
+    browser.wait_for_route("#" + route.split("?")[0])
+    if route.startswith("verify"):
+        browser.wait_for_text(".notice", "did not work")
+    audit(browser, route)
+    screenshot(browser, f"{route.split('?')[0]}-{width}")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("route", SIGNED_IN)
+def test_signed_in_screen_is_accessible(signed_in, sample_wine, route, width):
+    page = signed_in
+    page.set_size(WIDTHS[width])
+    target = f"wine/{sample_wine['id']}" if route == "wine" else route
+    page.open(target)
+    page.wait_for_route("#" + target.split("?")[0])
+    page.find("main h1")
+    if route.startswith("cellar"):
+        page.find(".result-count")
+    audit(page, route)
+    screenshot(page, f"{route.replace('?view=', '-')}-{width}")
+
+
+def test_dialogs_are_accessible(signed_in, sample_wine):
+    page = signed_in
+    page.open(f"wine/{sample_wine['id']}")
+    page.click("button.checkout")
+    page.find("dialog input[name=quantity]")
+    audit(page, "check-out dialog")
+    screenshot(page, "checkout-desktop")
