@@ -36,6 +36,10 @@ The wrk targets, at 50 connections and 2 threads unless said otherwise:
   script reads the lowest remaining stock, and the Lua script never takes more than that from a wine, so "not
   enough bottles" cannot happen; any non-2xx answer fails the run.
 
+Label reading: after the wrk runs, the 50 X-Wines bottle photos of ../shared/data (10 with `--quick`) go one at a
+time through `POST /api/wines/scan` (offline: Tesseract and matching against the 100,000-wine reference); the
+median and 90th percentile of the time per photo are reported (`make eval-labels` measures accuracy).
+
 Durations: 3 runs of 8 seconds per target by default (10 targets, about 4 minutes of load). `--quick` is a
 smoke run of about a minute (1 run of 3 seconds, fewer sign-in samples) that does not write docs/performance.md.
 
@@ -346,6 +350,43 @@ def machine_description():
     return f"{cores}, {memory} GiB, {platform.system()} {platform.release()}"
 
 
+def label_photos():
+    """The X-Wines bottle photos of the shared test data, or [] when the data is not beside the checkout."""
+    for folder in [os.environ.get("WINEBOX_SHARED_DATA"), os.path.join(ROOT, "..", "shared", "data"),
+                   "/work/shared/data"]:
+        photos = os.path.join(folder or "", "xwines", "photos")
+        if folder and os.path.isdir(photos):
+            return sorted(os.path.join(photos, name) for name in os.listdir(photos) if name.endswith(".jpeg"))
+    return []
+
+
+def label_reading_figures(token, count):
+    """Scans `count` bottle photos one at a time through POST /api/wines/scan (offline: no Claude key) against the
+    100,000-wine reference; returns the median and 90th-percentile time per photo, or None without photos."""
+    photos = label_photos()[:count]
+    if not photos:
+        return None
+    times = []
+    for path in photos:
+        boundary = secrets.token_hex(8)
+        with open(path, "rb") as photo:
+            body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"front_label\"; filename=\"p.jpeg\"\r\n"
+                    "Content-Type: image/jpeg\r\n\r\n").encode() + photo.read() + f"\r\n--{boundary}--\r\n".encode()
+        connection = http.client.HTTPConnection("127.0.0.1", WINEBOX_PORT, timeout=120)
+        started = time.perf_counter()
+        connection.request("POST", "/api/wines/scan", body=body, headers={
+            "Content-Type": f"multipart/form-data; boundary={boundary}", "Authorization": "Bearer " + token})
+        response = connection.getresponse()
+        response.read()
+        times.append(time.perf_counter() - started)
+        connection.close()
+        if response.status != 200:
+            raise SystemExit(f"POST /api/wines/scan answered {response.status}")
+    times.sort()
+    return {"count": len(times), "median_s": statistics.median(times),
+            "p90_s": times[max(0, int(len(times) * 0.9) - 1)]}
+
+
 def measure(options, work, environment, data):
     """Starts nginx and WineBox, takes every measurement, and stops both again."""
     figures, rows, processes = {}, {}, []
@@ -407,6 +448,9 @@ def measure(options, work, environment, data):
         rows["writes"] = bench.wrk(base + "/", headers=auth, script=write_script, script_arguments=allowance,
                                    label="the write mix")
         figures["peak_http_mib"] = peak.take()
+        figures["labels"] = label_reading_figures(figures["signin"]["token"], 10 if options.quick else 50)
+        bench.check_server("the label scans")
+        figures["peak_labels_mib"] = peak.take()
         peak.stopped.set()
         data_dir = os.path.dirname(database)
         figures["database_mib"] = sum(os.path.getsize(os.path.join(data_dir, name)) for name in os.listdir(data_dir)
@@ -421,6 +465,16 @@ def measure(options, work, environment, data):
                 process.kill()
                 process.wait()
     return figures, rows
+
+
+def label_row(figures):
+    labels = figures.get("labels")
+    if not labels:
+        return "| Label reading per photo (`POST /api/wines/scan`) | not measured: no photos in ../shared/data | |"
+    met = "met" if labels["median_s"] < 1.5 else "**missed**"
+    return (f"| Label reading per photo, {labels['count']} X-Wines photos one at a time, offline, 100,000-wine "
+            f"reference: median / p90 (peak RSS {figures['peak_labels_mib']:.0f} MiB) | "
+            f"{labels['median_s']:.2f} / {labels['p90_s']:.2f} s | median < 1.5 s: {met} |")
 
 
 def report(options, figures, rows, data, elapsed):
@@ -474,6 +528,7 @@ def report(options, figures, rows, data, elapsed):
         f"| CPU time per request: cellar search, X-Wines search, write mix (50 connections) | "
         f"{cpu_us('search'):,.0f} / {cpu_us('xwines'):,.0f} / {cpu_us('writes'):,.0f} µs | |",
         f"| X-Wines import, {XWINES_ROWS:,} wines and {XWINES_RATINGS:,} ratings | {data['import_seconds']:.1f} s | |",
+        label_row(figures),
         f"| Sign-in, wrong password, median | {signin['wrong_ms']:.1f} ms | |",
         f"| Sign-in, unknown address, median | {signin['unknown_ms']:.1f} ms ({signin['difference']:.1f}% apart) | "
         f"{verdict('sign-in timing difference', signin['difference'])} |",

@@ -71,7 +71,10 @@ final class LabelScanner: Sendable {
         let matches = try await match(reading)
         var scan = LabelScan(reading: reading, candidates: matches)
         if let best = matches.first, best.score >= Self.fillingScore {
-            let corrected = Self.placingTheProducer(reading.fields, of: best.wine)
+            // OCR's guesses of name and winery give way to the identified wine's spelling; Claude's do not.
+            let corrected =
+                reading.method == .claude
+                ? reading.fields : XWinesMatcher.withoutPartialReadings(reading.fields, of: best.wine)
             let (filled, names) = XWinesMatcher.filling(corrected, from: best.wine)
             scan.reading.fields = filled
             scan.xwinesID = best.wine.id
@@ -79,21 +82,6 @@ final class LabelScanner: Sendable {
         }
         scan.elapsed = ContinuousClock.now - started
         return scan
-    }
-
-    /// The label parser sometimes takes the most prominent line, the producer's name, for the wine's name (and
-    /// another line for the producer). When the identified wine shows that (its winery is what was read as the
-    /// name), that text moves to `winery` and the name is left empty for the reference to fill.
-    static func placingTheProducer(_ fields: LabelFields, of wine: XWinesWine) -> LabelFields {
-        guard let name = fields.name, let winery = wine.wineryName,
-            TextFolding.fold(name) == TextFolding.fold(winery)
-        else {
-            return fields
-        }
-        var corrected = fields
-        corrected.winery = name
-        corrected.name = nil
-        return corrected
     }
 
     private func readWithClaude(

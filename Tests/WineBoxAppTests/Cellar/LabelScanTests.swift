@@ -33,6 +33,7 @@ import WineBoxTesting
             #expect(parsed["xwines_id"] as? Int == Self.photoID)
             #expect(parsed["name"] as? String == "Nuits-St-Georges Les Plateaux")
             #expect(parsed["winery"] as? String == "Mongeard-Mugneret")
+            #expect((answer["enriched_fields"] as? [String])?.contains("winery") == true)
             #expect(parsed["appellation"] as? String == "Nuits-Saint-Georges")
             #expect(parsed["bottle_size_ml"] as? Int == 750)
             #expect(parsed["alcohol_percentage"] as? Double == 13)
