@@ -1,5 +1,6 @@
 """Fixtures: one WineBox server with an admin for the whole run, one Chromium, and a fault check after each test."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,13 +11,26 @@ from winebox_server import WineBoxServer
 ADMIN_EMAIL = "admin@example.com"
 ADMIN_PASSWORD = "corkscrew meadow 81"
 TOKEN_KEY = "winebox.token"
-SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+def find_shared_data() -> Path:
+    """The project's shared test data, found as the Swift tests find it: WINEBOX_SHARED_DATA, else shared/data
+    beside the checkout or beside any folder above it (as CI lays it out), else /work/shared/data."""
+    if os.environ.get("WINEBOX_SHARED_DATA"):
+        return Path(os.environ["WINEBOX_SHARED_DATA"])
+    for folder in Path(__file__).resolve().parents[2:]:
+        if (folder.parent / "shared" / "data").is_dir():
+            return folder.parent / "shared" / "data"
+    return Path("/work/shared/data")
+
+
+SHARED_DATA = find_shared_data()
 
 
 def shared_file(relative: str) -> Path:
-    """A file of the project's shared test data (../shared/data beside the checkout, as CI lays it out)."""
+    """A file of the project's shared test data (see ``find_shared_data``)."""
     path = SHARED_DATA / relative
-    assert path.exists(), f"{path} is missing: the browser tests need ../shared/data beside the checkout"
+    assert path.exists(), f"{path} is missing: set WINEBOX_SHARED_DATA or put shared/data beside the checkout"
     return path
 
 
