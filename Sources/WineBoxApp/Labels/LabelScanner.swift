@@ -50,22 +50,25 @@ final class LabelScanner: Sendable {
     func scan(front: LabelPhoto, back: LabelPhoto?) async throws -> LabelScan {
         let started = ContinuousClock.now
 
-        var reading: LabelScan.Reading?
+        var claudeReading: LabelScan.Reading?
         var claudeFailure: String?
         if let claude {
             do {
-                reading = try await readWithClaude(claude, front: front, back: back)
+                claudeReading = try await readWithClaude(claude, front: front, back: back)
             } catch let error as ClaudeError {
-                claudeFailure = error.code.description
-                logger.warning("Claude could not read the label; reading it offline", [("reason", claudeFailure!)])
+                let reason = error.code.description
+                claudeFailure = reason
+                logger.warning("Claude could not read the label; reading it offline", [("reason", reason)])
             }
         }
-        if reading == nil {
+        var reading: LabelScan.Reading
+        if let claudeReading {
+            reading = claudeReading
+        } else {
             reading = try await readOffline(front: front, back: back)
-        }
-        guard var reading else { throw WineBoxError(.unavailable, "Label reading produced nothing") }
-        if let claudeFailure {
-            reading.method = .offlineAfterClaudeFailure(claudeFailure)
+            if let claudeFailure {
+                reading.method = .offlineAfterClaudeFailure(claudeFailure)
+            }
         }
 
         let matches = try await match(reading)
