@@ -44,12 +44,12 @@ test: test-deps lint
 	$(SWIFT) build --build-tests
 	FUZZ_EXAMPLES=10 FUZZ_SEED=20261203 scripts/fuzz-api.sh .build/debug/winebox
 	$(SWIFT) test --skip-build
-	WINEBOX_BINARY=.build/debug/winebox scripts/browser-tests/run.sh -m smoke -q
+	WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox scripts/browser-tests/run.sh -m smoke -q
 
 ## test-browser: every browser test (scripts/browser-tests) with headless Chromium against the debug server
 test-browser: browser-deps
 	$(SWIFT) build --product winebox
-	WINEBOX_BINARY=.build/debug/winebox scripts/browser-tests/run.sh -q
+	WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox scripts/browser-tests/run.sh -q
 
 ## bench-web: the web interface's bytes and cellar load time with 10,000 wines, into docs/performance.md
 bench-web: browser-deps
@@ -60,7 +60,7 @@ bench-web: browser-deps
 screenshots: browser-deps
 	$(SWIFT) build --product winebox
 	rm -rf docs/screenshots
-	SCREENSHOT_DIR=$(CURDIR)/docs/screenshots WINEBOX_BINARY=.build/debug/winebox scripts/browser-tests/run.sh -q test_audit.py
+	SCREENSHOT_DIR=$(CURDIR)/docs/screenshots WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox scripts/browser-tests/run.sh -q test_audit.py
 
 ## fuzz-api: Schemathesis against a release server, FUZZ_EXAMPLES per operation (default 100), random seed
 fuzz-api: build test-deps
