@@ -15,6 +15,16 @@ struct WineQuerySQL {
     private(set) var arguments: [SQLValue] = []
     /// True when the text has no searchable word at all, so nothing can match.
     private(set) var matchesNothing = false
+    /// True when the order is by relevance (bm25), which ``newestFirst`` can replace for very broad searches.
+    private(set) var ranksByRelevance = false
+
+    /// Above this many matches a relevance-ordered search comes newest first instead: bm25 over thousands of
+    /// matches of a short prefix ("fr", "ca") was most of the time of a keystroke's search, and ranks that barely
+    /// differ say little anyway.
+    static let rankingLimit = 1_000
+
+    /// The ordering that replaces relevance for very broad searches (with ``countPrefix`` as the `WITH` clause).
+    static let newestFirst = "w.created_at DESC, w.seq DESC"
 
     init(_ query: WineQuery) {
         var from = "FROM wine w"
@@ -64,6 +74,7 @@ struct WineQuerySQL {
 
         fromAndWhere = conditions.isEmpty ? from : from + " WHERE " + conditions.joined(separator: " AND ")
         orderBy = Self.ordering(query, hasText: !words.isEmpty)
+        ranksByRelevance = query.sort == .relevance && !words.isEmpty
     }
 
     private mutating func appendEventRange(

@@ -65,12 +65,16 @@ public enum WineStore {
         if built.matchesNothing {
             return ([], 0)
         }
-        let total = try connection.queryOne(
-            "\(built.countPrefix)SELECT count(*) AS n \(built.fromAndWhere)", built.arguments)
+        let total =
+            try connection.queryOne(
+                "\(built.countPrefix)SELECT count(*) AS n \(built.fromAndWhere)", built.arguments)?.int("n") ?? 0
+        let (prefix, orderBy) =
+            built.ranksByRelevance && total > WineQuerySQL.rankingLimit
+            ? (built.countPrefix, WineQuerySQL.newestFirst) : (built.prefix, built.orderBy)
         let rows = try connection.query(
-            "\(built.prefix)SELECT \(columns) \(built.fromAndWhere) ORDER BY \(built.orderBy) LIMIT ? OFFSET ?",
+            "\(prefix)SELECT \(columns) \(built.fromAndWhere) ORDER BY \(orderBy) LIMIT ? OFFSET ?",
             built.arguments + [SQLValue(query.limit), SQLValue(query.skip)])
-        return (try rows.map(wine(from:)), try total?.int("n") ?? 0)
+        return (try rows.map(wine(from:)), total)
     }
 
     /// Every label image file name wines refer to (for cleaning up files no wine uses).
