@@ -13,8 +13,8 @@ enum CellarRoutes {
             var query = try WineQueryInput.paging(fields)
             query.inStock = true
             try WineQueryInput.applySort(fields, to: &query, hasText: false, defaultSort: .name)
-            let (wines, total) = try await cellar.list(query)
-            return WineQueryInput.listResponse(wines, total: total)
+            let (body, total) = try await cellar.listJSON(query)
+            return WineQueryInput.listResponse(body, total: total)
         }
 
         router.add(.get, "/api/cellar/summary") { request, _ in
@@ -94,8 +94,8 @@ enum CellarRoutes {
             query.checkedOutAfter = try fields.instant("checked_out_after")
             query.checkedOutBefore = try endOfDay(fields, "checked_out_before")
             try WineQueryInput.applySort(fields, to: &query, hasText: query.text != nil)
-            let (wines, total) = try await cellar.list(query)
-            return WineQueryInput.listResponse(wines, total: total)
+            let (body, total) = try await cellar.listJSON(query)
+            return WineQueryInput.listResponse(body, total: total)
         }
     }
 

@@ -18,6 +18,8 @@ final class CellarService: Sendable {
     let now: @Sendable () -> Date
     /// Wine details already rendered, reused until the next commit.
     let renderedWines = RenderedWineCache()
+    /// Wines as list items (with their lots, without history) already rendered, reused until the next commit.
+    let renderedListItems = RenderedWineCache()
 
     init(database: Database, images: LabelImageStore, now: @escaping @Sendable () -> Date) {
         self.database = database
@@ -217,7 +219,6 @@ final class CellarService: Sendable {
         }
     }
 
-    /// The wine with its lots, blend, scores and history.
     /// The wine's detail as JSON, from ``renderedWines`` when nothing was committed since it was last rendered.
     func detailJSON(wineID: String) async throws -> [UInt8] {
         let generation = database.changeGeneration()
@@ -231,6 +232,7 @@ final class CellarService: Sendable {
         return writer.bytes
     }
 
+    /// The wine with its lots, blend, scores and history.
     func detail(wineID: String) async throws -> WineResource {
         try await database.read { connection in
             let (wine, lots) = try Self.wineAndLots(wineID, in: connection)
@@ -241,13 +243,41 @@ final class CellarService: Sendable {
         }
     }
 
-    /// A page of wines with their lots, and the total.
-    func list(_ query: WineQuery) async throws -> (wines: [WineResource], total: Int) {
-        try await database.read { connection in
-            let (wines, total) = try WineStore.list(query, in: connection)
+    /// A page of wines as the JSON array the list endpoints answer, and the total. Items rendered since the last
+    /// commit come from ``renderedListItems``; only the others are read and written.
+    func listJSON(_ query: WineQuery) async throws -> (body: [UInt8], total: Int) {
+        let generation = database.changeGeneration()
+        let cache = renderedListItems
+        let (ids, total, cached, missing) = try await database.read { connection in
+            let (ids, total) = try WineStore.listIDs(query, in: connection)
+            var cached: [String: [UInt8]] = [:]
+            for id in ids {
+                cached[id] = cache.body(for: id, at: generation)
+            }
+            let absent = ids.filter { cached[$0] == nil }
+            let wines = try absent.compactMap { try WineStore.find(id: $0, in: connection) }
             let lots = try LotStore.lots(ofWines: wines.map(\.id), in: connection)
-            return (wines.map { WineResource(wine: $0, lots: lots[$0.id] ?? []) }, total)
+            return (ids, total, cached, wines.map { WineResource(wine: $0, lots: lots[$0.id] ?? []) })
         }
+
+        var bodies = cached
+        for resource in missing {
+            var writer = JSONWriter()
+            resource.write(to: &writer)
+            bodies[resource.wine.id] = writer.bytes
+            cache.keep(writer.bytes, for: resource.wine.id, at: generation)
+        }
+        var body: [UInt8] = [UInt8(ascii: "[")]
+        body.reserveCapacity(ids.reduce(2) { $0 + (bodies[$1]?.count ?? 0) + 1 })
+        for id in ids {
+            guard let item = bodies[id] else { continue }
+            if body.count > 1 {
+                body.append(UInt8(ascii: ","))
+            }
+            body += item
+        }
+        body.append(UInt8(ascii: "]"))
+        return (body, total)
     }
 
     func wineAndLots(_ wineID: String) async throws -> (Wine, [Lot]) {

@@ -30,8 +30,8 @@ enum WineQueryInput {
     }
 
     /// The earlier WineBox answered lists as bare arrays; they stay arrays, with the total in `X-Total-Count`.
-    static func listResponse(_ wines: [WineResource], total: Int) -> HTTPResponse {
-        var response = HTTPResponse.json(writingArray: wines)
+    static func listResponse(_ body: [UInt8], total: Int) -> HTTPResponse {
+        var response = HTTPResponse.json(encoded: body)
         response.headers.set("X-Total-Count", String(total))
         return response
     }

@@ -57,8 +57,8 @@ enum WineRoutes {
             var query = try WineQueryInput.paging(fields)
             query.inStock = try fields.boolean("in_stock")
             try WineQueryInput.applySort(fields, to: &query, hasText: false)
-            let (wines, total) = try await cellar.list(query)
-            return WineQueryInput.listResponse(wines, total: total)
+            let (body, total) = try await cellar.listJSON(query)
+            return WineQueryInput.listResponse(body, total: total)
         }
 
         router.add(.get, "/api/wines/{id}") { _, context in

@@ -61,6 +61,20 @@ public enum WineStore {
 
     /// The page of wines `query` asks for, and how many wines match in all.
     public static func list(_ query: WineQuery, in connection: Connection) throws -> (wines: [Wine], total: Int) {
+        let (rows, total) = try page(query, selecting: columns, in: connection)
+        return (try rows.map(wine(from:)), total)
+    }
+
+    /// The ids of the page of wines ``list(_:in:)`` would answer, in its order, and the total; for callers that
+    /// keep wines rendered already.
+    public static func listIDs(_ query: WineQuery, in connection: Connection) throws -> (ids: [String], total: Int) {
+        let (rows, total) = try page(query, selecting: "w.id", in: connection)
+        return (try rows.map { try $0.string(at: 0) }, total)
+    }
+
+    private static func page(
+        _ query: WineQuery, selecting selected: String, in connection: Connection
+    ) throws -> (rows: [Row], total: Int) {
         let built = WineQuerySQL(query)
         if built.matchesNothing {
             return ([], 0)
@@ -72,9 +86,9 @@ public enum WineStore {
             built.ranksByRelevance && total > WineQuerySQL.rankingLimit
             ? (built.countPrefix, WineQuerySQL.newestFirst) : (built.prefix, built.orderBy)
         let rows = try connection.query(
-            "\(prefix)SELECT \(columns) \(built.fromAndWhere) ORDER BY \(orderBy) LIMIT ? OFFSET ?",
+            "\(prefix)SELECT \(selected) \(built.fromAndWhere) ORDER BY \(orderBy) LIMIT ? OFFSET ?",
             built.arguments + [SQLValue(query.limit), SQLValue(query.skip)])
-        return (try rows.map(wine(from:)), total)
+        return (rows, total)
     }
 
     /// Every label image file name wines refer to (for cleaning up files no wine uses).

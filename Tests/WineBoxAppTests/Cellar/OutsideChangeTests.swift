@@ -16,6 +16,7 @@ import WineBoxTesting
             let wineID = try #require(wine["id"] as? String)
             let first = try await client.send("GET", "/api/wines/\(wineID)")
             #expect(try first.json()["name"] as? String == "Old Name")
+            #expect(try await client.array("/api/wines").first?["name"] as? String == "Old Name")
 
             try await Self.outside(application) { connection in
                 try connection.execute("UPDATE wine SET name = 'New Name' WHERE id = ?", [.text(wineID)])
@@ -23,6 +24,8 @@ import WineBoxTesting
 
             let second = try await client.send("GET", "/api/wines/\(wineID)")
             #expect(try second.json()["name"] as? String == "New Name")
+            #expect(try await client.array("/api/wines").first?["name"] as? String == "New Name")
+            #expect(try await client.array("/api/search?q=new").first?["name"] as? String == "New Name")
         }
     }
 
