@@ -262,21 +262,21 @@ import WineBoxTesting
     @Test func aSilentServerTimesOutWithinTheLimit() async throws {
         let server = try FakeAnthropicServer([.stall])
         let reader = try Fixtures.reader(try Fixtures.configuration(server, timeout: .milliseconds(700)))
-        let started = ContinuousClock.now
         let error = await #expect(throws: ClaudeError.self) {
             try await reader.read(front: try Fixtures.front(), back: nil)
         }
+        // The fake server hangs up by itself only after 10 s, which the client would see as a broken answer
+        // (`unavailable`); `timeout` proves the client gave up first. No clock is read here: when the test runner
+        // keeps its few threads busy, the resumption after the transfer can come seconds late.
         #expect(error?.code == .timeout)
         #expect(server.exchanges.count == 1)
-        // The fake server waits 10 s for the client to hang up; finishing well before proves the client gave up.
-        #expect(ContinuousClock.now - started < .seconds(8))
     }
 
     @Test func aClosedPortIsRetriedThenUnavailable() async throws {
         let port = try LoopbackServer.unusedPort()
         let configuration = ClaudeConfiguration(
             apiKey: try ClaudeAPIKey(FakeAnthropicServer.apiKey), model: FakeAnthropicServer.model,
-            baseURL: "http://127.0.0.1:\(port)", timeout: .seconds(10))
+            baseURL: "http://127.0.0.1:\(port)", timeout: .seconds(120))
         let sleeper = RecordingSleeper()
         let error = await #expect(throws: ClaudeError.self) {
             try await Fixtures.reader(configuration, sleeper: sleeper).read(front: try Fixtures.front(), back: nil)

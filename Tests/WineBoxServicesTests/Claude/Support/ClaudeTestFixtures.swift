@@ -46,7 +46,7 @@ enum ClaudeTestFixtures {
         drinkFrom: 2025, drinkUntil: 2040)
 
     static func configuration(
-        _ server: FakeAnthropicServer, key: String = FakeAnthropicServer.apiKey, timeout: Duration = .seconds(10)
+        _ server: FakeAnthropicServer, key: String = FakeAnthropicServer.apiKey, timeout: Duration = .seconds(120)
     ) throws -> ClaudeConfiguration {
         ClaudeConfiguration(
             apiKey: try ClaudeAPIKey(key), model: FakeAnthropicServer.model, baseURL: server.baseURL,
