@@ -42,6 +42,7 @@ def test_a_label_photo_fills_the_form_and_offers_x_wines_candidates(signed_in, s
     first.find_element("css selector", "button").click()
     page.toast("Using Nuits-St-Georges Les Plateaux")
     assert first.find_element("css selector", "button").get_attribute("aria-pressed") == "true"
+    assert first.find_element("css selector", "button").text == "Chosen"
     assert field_value(page, "xwines_id") == "118927"
     assert field_value(page, "name") == "Nuits-St-Georges Les Plateaux"
     assert field_value(page, "winery") == "Mongeard-Mugneret"

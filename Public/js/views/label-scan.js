@@ -58,7 +58,9 @@ export function labelScanner(form, button, candidates) {
         for (const item of list.children) {
             const chosen = item.dataset.id === String(candidate.id);
             item.classList.toggle("chosen", chosen);
-            item.querySelector("button").setAttribute("aria-pressed", String(chosen));
+            const button = item.querySelector("button");
+            button.setAttribute("aria-pressed", String(chosen));
+            button.textContent = chosen ? "Chosen" : "Use this";
         }
     }
 
