@@ -167,9 +167,44 @@ def test_cellar_filters_sort_table_and_paging(signed_in, server):
     page.wait_for_text(".pager", "51–55 of 55")
     page.click(".segmented button:last-child")
     page.find("table tbody tr")
-    page.fill("input[name=vintage]", "2003")
+    page.fill("input[name=vintage_from]", "2003")
+    page.fill("input[name=vintage_to]", "2003")
     page.wait_for_text(".result-count", "6 wines")
     page.click("th button")  # sort by name, now descending
     page.wait_for_text("tbody tr:first-child td", "Paging Wine 53")
     page.set_size(PHONE)
     page.find("table tbody tr")
+
+
+def test_cellar_vintage_range(signed_in, server):
+    for vintage in (1998, 2001, 2004, 2007, None):
+        check_in(server, signed_in.token, name=f"Range Wine {vintage or 'NV'}", country="Rangeland",
+                 **({"vintage": vintage} if vintage else {}))
+    page = signed_in
+    page.open("cellar?country=Rangeland&sort=name&order=asc")
+    page.wait_for_text(".result-count", "5 wines")
+    shown = lambda: [card.text.splitlines()[0] for card in page.find_all(".wine-card h2")]  # noqa: E731
+
+    page.fill("input[name=vintage_from]", "2001")
+    page.wait_for_text(".result-count", "3 wines")  # the non-vintage wine is left out of a range
+    assert shown() == ["Range Wine 2001", "Range Wine 2004", "Range Wine 2007"]
+    page.fill("input[name=vintage_to]", "2004")
+    page.wait_for_text(".result-count", "2 wines")
+    assert shown() == ["Range Wine 2001", "Range Wine 2004"]
+    page.wait_for(lambda: "vintage_from=2001" in page.hash() and "vintage_to=2004" in page.hash(),
+                  message="the range did not reach the address")
+
+    page.fill("input[name=vintage_to]", "1999")
+    page.wait_for_text(".results .empty", "after the last")
+    page.find("input[name=vintage_from]").send_keys(Keys.CONTROL, "a", Keys.BACKSPACE)
+    page.wait_for_text(".result-count", "1 wine")
+    assert shown() == ["Range Wine 1998"]
+
+    page.driver.refresh()  # the range comes back from the address
+    page.wait_for_text(".result-count", "1 wine")
+    assert page.find("input[name=vintage_to]").get_attribute("value") == "1999"
+
+    page.open("cellar?country=Rangeland&vintage=2007")  # an exact vintage of an older link is a range of one year
+    page.wait_for_text(".result-count", "1 wine")
+    assert page.find("input[name=vintage_from]").get_attribute("value") == "2007"
+    assert page.find("input[name=vintage_to]").get_attribute("value") == "2007"

@@ -1,7 +1,8 @@
 // Add a wine: label photos (the camera on phones) read by the server's scan, X-Wines autocomplete on the name,
 // the wine's fields, the bottles (quantity, case size, price, date, store, location), then review and save.
-import { ApiError, api, get } from "../api.js";
+import { api, get } from "../api.js";
 import { debounce, field, formatNumber, h, openDialog, replace, toast, today, withBusy } from "../dom.js";
+import { fillUntyped, formWineType, labelScanner, trackTyping } from "./label-scan.js";
 import { WINE_FIELDS, wineFields } from "./wine-form.js";
 
 const LOT_FIELDS = ["quantity", "case_size", "price_per_bottle", "currency", "purchase_date", "source", "location", "bin"];
@@ -72,27 +73,10 @@ function photoInput(side, onChange) {
         const file = input.files[0];
         preview.hidden = !file;
         if (file) preview.src = URL.createObjectURL(file);
-        onChange();
+        onChange(side);
     });
     return h("div", { class: "field" }, h("label", { for: id, text: side === "front" ? "Front label" : "Back label" }), input, preview);
 }
-
-function fill(form, values) {
-    const filled = [];
-    for (const [key, value] of Object.entries(values)) {
-        const control = form.elements[key];
-        if (!control || value === null || value === undefined || value === "") continue;
-        control.value = String(value);
-        filled.push(key);
-    }
-    return filled;
-}
-
-const xwinesType = (type) => {
-    const lower = (type ?? "").toLowerCase();
-    return ["red", "white", "sparkling", "dessert", "fortified"].includes(lower) ? lower
-        : lower.startsWith("ros") ? "rosé" : lower ? "other" : "";
-};
 
 export async function addWine(view) {
     const xwinesId = h("input", { type: "hidden", name: "xwines_id" });
@@ -100,48 +84,25 @@ export async function addWine(view) {
     const form = h("form", { class: "stack", "aria-label": "Add a wine" });
     const nameField = nameAutocomplete((item) => {
         xwinesId.value = item.id;
-        fill(form, { winery: item.winery, country: item.country, region: item.region, wine_type: xwinesType(item.wine_type),
-            alcohol_percentage: item.abv });
+        xwinesId.dataset.typed = "true"; // picked by the member: a label reading keeps it
+        fillUntyped(form, { winery: item.winery, country: item.country, region: item.region,
+            wine_type: formWineType(item.wine_type), alcohol_percentage: item.abv });
         toast(`Filled from X-Wines: ${item.name}`, "success");
     });
-    const scanButton = h("button", { type: "button", class: "button secondary scan", text: "Read the labels", disabled: true });
+    const scanButton = h("button", { type: "button", class: "button secondary scan", text: "Read the labels again",
+        disabled: true });
     const photos = h("fieldset", {}, h("legend", { text: "Label photos (optional)" }),
+        h("p", { class: "hint", text: "The front label is read as soon as you choose it; what you typed is kept." }),
         h("div", { class: "photo-picker" }, photoInput("front", changed), photoInput("back", changed)),
         h("div", { class: "actions" }, scanButton), candidates);
-    function changed() {
-        scanButton.disabled = !form.elements.front_label.files.length; // the scan needs the front label
+    const scan = labelScanner(form, scanButton, candidates);
+    function changed(side) {
+        const hasFront = form.elements.front_label.files.length > 0; // the scan needs the front label
+        scanButton.disabled = !hasFront;
+        if (hasFront && side === "front") scan();
     }
-    scanButton.addEventListener("click", () => withBusy(scanButton, async () => {
-        const body = new FormData();
-        for (const side of ["front_label", "back_label"]) {
-            if (form.elements[side].files.length) body.append(side, form.elements[side].files[0]);
-        }
-        let answer;
-        try {
-            answer = await api("POST", "/api/wines/scan", { body });
-        } catch (error) {
-            if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
-                throw new Error("This server cannot read labels yet: enter the details by hand; the photos are kept.");
-            }
-            throw error;
-        }
-        const parsed = answer.parsed ?? {};
-        const filled = fill(form, { ...parsed, wine_type: parsed.wine_type ? xwinesType(parsed.wine_type) : null,
-            drink_window_start: parsed.drink_from, drink_window_end: parsed.drink_until });
-        if (parsed.xwines_id) xwinesId.value = parsed.xwines_id;
-        form.elements.front_label_text.value = answer.ocr?.front_label_text ?? "";
-        form.elements.back_label_text.value = answer.ocr?.back_label_text ?? "";
-        toast(filled.length ? `Read ${filled.length} fields from the labels.` : "Nothing could be read; please type the details.", filled.length ? "success" : "info");
-        replace(candidates, (answer.candidates ?? []).length ? [h("p", { text: "Is it one of these X-Wines wines?" }),
-            h("ul", { class: "timeline" }, answer.candidates.map((c) => h("li", {},
-                h("button", { type: "button", class: "button small secondary", text: "Use this", "aria-label": `Use ${c.name}`,
-                    onclick: () => {
-                        xwinesId.value = c.id;
-                        fill(form, { name: c.name, winery: c.winery, country: c.country, region: c.region,
-                            wine_type: xwinesType(c.wine_type), alcohol_percentage: c.abv });
-                        toast(`Using ${c.name}.`, "success");
-                    } }), ` ${c.name}`, h("small", { class: "hint", text: ` ${[c.winery, c.region, c.country].filter(Boolean).join(" · ")}` }))))] : null);
-    }));
+    scanButton.addEventListener("click", scan);
+    trackTyping(form);
 
     const lot = h("fieldset", {}, h("legend", { text: "Bottles" }), h("div", { class: "grid-form three" },
         field("Bottles", "quantity", { type: "number", min: 1, max: 10000, value: 1, required: true }),

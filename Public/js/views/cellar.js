@@ -10,7 +10,12 @@ export const WINE_TYPES = [["red", "Red"], ["white", "White"], ["rosé", "Rosé"
     ["dessert", "Dessert"], ["fortified", "Fortified"], ["other", "Other"]];
 const SORTS = [["name", "Name"], ["vintage", "Vintage"], ["winery", "Winery"], ["bottles", "Bottles"],
     ["created_at", "Date added"], ["updated_at", "Last changed"]];
-const FILTERS = ["q", "wine_type", "country", "region", "grape", "vintage", "in_stock", "sort", "order"];
+const FILTERS = ["q", "wine_type", "country", "region", "grape", "vintage_from", "vintage_to", "in_stock", "sort", "order"];
+
+/** A vintage bound worth asking for: four digits within 1800–2100 (not the "20" of a year being typed). */
+const vintageBound = (text) => (/^\d{4}$/.test(text ?? "") && Number(text) >= 1800 && Number(text) <= 2100 ? text : "");
+
+const YEAR = { type: "number", min: 1800, max: 2100, inputmode: "numeric", placeholder: "Year" };
 
 export const typeClass = (type) => `type-dot type-${(type ?? "other").replace("é", "e")}`;
 
@@ -84,7 +89,9 @@ export async function cellar(view, route) {
         field("Country", "country", { value: state.country ?? "" }),
         field("Region", "region", { value: state.region ?? "" }),
         field("Grape", "grape", { value: state.grape ?? "" }),
-        field("Vintage", "vintage", { type: "number", min: 1800, max: 2100, value: state.vintage ?? "", inputmode: "numeric" }),
+        // An exact `vintage` in older links becomes a range of one year.
+        field("Vintages from", "vintage_from", { ...YEAR, value: state.vintage_from ?? state.vintage ?? "" }),
+        field("Vintages to", "vintage_to", { ...YEAR, value: state.vintage_to ?? state.vintage ?? "" }),
         field("Location", "location", { value: state.location ?? "" },
             [["", "Anywhere"], ...locations.map((item) => [item.location, `${item.location} (${item.bottles})`])]),
         field("Stock", "in_stock", { value: state.in_stock ?? "" }, [["", "All wines"], ["true", "In stock"], ["false", "Out of stock"]]));
@@ -109,6 +116,8 @@ export async function cellar(view, route) {
     function currentQuery() {
         const values = { ...formValues(filters), q: search.value.trim(), sort: sortSelect.querySelector("select").value,
             order: orderSelect.querySelector("select").value };
+        values.vintage_from = vintageBound(values.vintage_from);
+        values.vintage_to = vintageBound(values.vintage_to);
         return Object.fromEntries(Object.entries(values).filter(([, value]) => value));
     }
     async function load(resetPage = true) {
@@ -120,6 +129,11 @@ export async function cellar(view, route) {
         controller?.abort();
         controller = new AbortController();
         const signal = controller.signal;
+        if (query.vintage_from && query.vintage_to && Number(query.vintage_from) > Number(query.vintage_to)) {
+            replace(results, h("p", { class: "empty", role: "status",
+                text: `The first vintage (${query.vintage_from}) is after the last (${query.vintage_to}).` }));
+            return;
+        }
         results.setAttribute("aria-busy", "true");
         try {
             if (query.location) {

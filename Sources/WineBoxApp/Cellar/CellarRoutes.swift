@@ -75,13 +75,15 @@ enum CellarRoutes {
             let fields = try InputFields(query: request)
             try fields.rejectUnknown(
                 allowed: [
-                    "q", "vintage", "grape", "winery", "region", "country", "wine_type", "in_stock",
+                    "q", "vintage", "vintage_from", "vintage_to", "grape", "winery", "region", "country", "wine_type",
+                    "in_stock",
                     "checked_in_after", "checked_in_before", "checked_out_after", "checked_out_before", "skip", "limit",
                     "sort", "order",
                 ])
             var query = try WineQueryInput.paging(fields)
             query.text = try fields.text("q", limit: 200)
             query.vintage = try fields.integer("vintage", range: WineDetails.yearRange)
+            try WineQueryInput.applyVintageRange(fields, to: &query)
             query.grape = try fields.text("grape", limit: 200)
             query.winery = try fields.text("winery", limit: 200)
             query.region = try fields.text("region", limit: 200)

@@ -29,6 +29,15 @@ enum WineQueryInput {
             ?? defaultDescending
     }
 
+    /// `vintage_from` and `vintage_to` (inclusive years, 1800–2100); a `vintage_from` after `vintage_to` is a 422.
+    static func applyVintageRange(_ fields: InputFields, to query: inout WineQuery) throws {
+        query.vintageFrom = try fields.integer("vintage_from", range: WineDetails.yearRange)
+        query.vintageTo = try fields.integer("vintage_to", range: WineDetails.yearRange)
+        if let from = query.vintageFrom, let to = query.vintageTo, from > to {
+            throw WineBoxError(.invalidInput, "vintage_from (\(from)) must not be after vintage_to (\(to))")
+        }
+    }
+
     /// The earlier WineBox answered lists as bare arrays; they stay arrays, with the total in `X-Total-Count`.
     static func listResponse(_ body: [UInt8], total: Int) -> HTTPResponse {
         var response = HTTPResponse.json(encoded: body)

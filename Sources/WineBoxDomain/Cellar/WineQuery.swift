@@ -4,7 +4,11 @@ public import Foundation
 public struct WineQuery: Sendable, Equatable {
     /// Full-text words; each matches as a prefix, accents and case ignored. Nil or blank for no text search.
     public var text: String?
+    /// An exact vintage year.
     public var vintage: Int?
+    /// The earliest and latest vintage year (inclusive, either may be nil); non-vintage wines never match a bound.
+    public var vintageFrom: Int?
+    public var vintageTo: Int?
     /// Case-insensitive substrings.
     public var grape: String?
     public var winery: String?
@@ -24,13 +28,16 @@ public struct WineQuery: Sendable, Equatable {
     public var limit: Int
 
     public init(
-        text: String? = nil, vintage: Int? = nil, grape: String? = nil, winery: String? = nil, region: String? = nil,
+        text: String? = nil, vintage: Int? = nil, vintageFrom: Int? = nil, vintageTo: Int? = nil, grape: String? = nil,
+        winery: String? = nil, region: String? = nil,
         country: String? = nil, wineType: WineType? = nil, inStock: Bool? = nil, checkedInAfter: Date? = nil,
         checkedInBefore: Date? = nil, checkedOutAfter: Date? = nil, checkedOutBefore: Date? = nil,
         sort: Sort = .newest, descending: Bool = true, skip: Int = 0, limit: Int = 100
     ) {
         self.text = text
         self.vintage = vintage
+        self.vintageFrom = vintageFrom
+        self.vintageTo = vintageTo
         self.grape = grape
         self.winery = winery
         self.region = region

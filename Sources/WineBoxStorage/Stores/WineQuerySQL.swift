@@ -47,6 +47,14 @@ struct WineQuerySQL {
             conditions.append("w.vintage = ?")
             arguments.append(SQLValue(vintage))
         }
+        if let vintageFrom = query.vintageFrom {
+            conditions.append("w.vintage >= ?")
+            arguments.append(SQLValue(vintageFrom))
+        }
+        if let vintageTo = query.vintageTo {
+            conditions.append("w.vintage <= ?")
+            arguments.append(SQLValue(vintageTo))
+        }
         if let grape = query.grape {
             conditions.append(
                 "(w.grape_variety LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM wine_blend b WHERE b.wine_id = w.id "

@@ -61,6 +61,10 @@ import WineBoxTesting
             #expect(try await names(client, "wine_type=white") == ["Sonoma Coast Chardonnay"])
             #expect(try await names(client, "vintage=2015&wine_type=red&country=france") == ["Château Margaux"])
             #expect(try await names(client, "q=shiraz&vintage=2019").isEmpty)
+            #expect(try await names(client, "vintage_from=2016") == ["Sonoma Coast Chardonnay"])
+            #expect(Set(try await names(client, "vintage_to=2015")) == ["Château Margaux", "Barossa Shiraz"])
+            #expect(try await names(client, "vintage_from=2015&vintage_to=2015&q=shiraz") == ["Barossa Shiraz"])
+            #expect(try await names(client, "vintage_from=2016&vintage_to=2018").isEmpty)
             #expect(
                 try await names(client, "sort=name")
                     == ["Barossa Shiraz", "Château Margaux", "Sonoma Coast Chardonnay"])
@@ -84,7 +88,8 @@ import WineBoxTesting
 
             for bad in [
                 "vintage=abc", "in_stock=2", "wine_type=blue", "checked_in_after=yesterday", "sort=random",
-                "unknown=1", "limit=500",
+                "unknown=1", "limit=500", "vintage_from=1799", "vintage_to=2101", "vintage_from=x",
+                "vintage_from=2020&vintage_to=2019",
             ] {
                 #expect(try await client.send("GET", "/api/search?\(bad)").status == 422, "\(bad)")
             }

@@ -1,0 +1,65 @@
+"""Label reading on "Add a wine": a real photo read by the server's Tesseract, the form filled from the answer,
+the X-Wines candidates offered, one picked, and the wine saved with its reference."""
+
+import pytest
+
+from conftest import shared_file
+
+PHOTO = "xwines/photos/118927.jpeg"  # Mongeard-Mugneret, Nuits-St-Georges Les Plateaux (X-Wines 118927)
+
+
+def field_value(page, name: str) -> str:
+    return page.driver.execute_script("return document.querySelector('form').elements[arguments[0]].value", name)
+
+
+@pytest.mark.smoke
+def test_a_label_photo_fills_the_form_and_offers_x_wines_candidates(signed_in, server):
+    page = signed_in
+    page.open("add")
+    page.fill("input[name=region]", "Bourgogne")  # typed before the reading: the reading must keep it
+    page.find("#photo-front").send_keys(str(shared_file(PHOTO)))
+    page.wait_for_text("[role=status]", "fields (offline reading)", timeout=30)
+
+    assert field_value(page, "name") == "Nuits-St-Georges Les Plateaux"
+    assert field_value(page, "winery") == "Mongeard-Mugneret"
+    assert field_value(page, "country") == "France"
+    assert field_value(page, "wine_type") == "red"
+    assert field_value(page, "region") == "Bourgogne", "the reading overwrote a field the member typed"
+    assert "MONGEARD" in field_value(page, "front_label_text")
+
+    candidates = page.find_all(".candidate-list li")
+    assert len(candidates) >= 2, "the X-Wines candidates were not offered"
+    first = candidates[0]
+    assert "Nuits-St-Georges Les Plateaux" in first.text
+    assert "100% match" in first.text, first.text  # the score 0–1 shown as a percentage
+    assert "chosen" in first.get_attribute("class"), "the identified wine is not marked as chosen"
+    other = candidates[1]
+    assert "chosen" not in other.get_attribute("class")
+    other.find_element("css selector", "button").click()  # another one fills the form, then back to the first
+    page.wait_for(lambda: field_value(page, "xwines_id") == other.get_attribute("data-id"))
+    assert other.find_element("css selector", "strong").text == field_value(page, "name")
+    assert "chosen" in other.get_attribute("class") and "chosen" not in first.get_attribute("class")
+    first.find_element("css selector", "button").click()
+    page.toast("Using Nuits-St-Georges Les Plateaux")
+    assert first.find_element("css selector", "button").get_attribute("aria-pressed") == "true"
+    assert first.find_element("css selector", "button").text == "Chosen"
+    assert field_value(page, "xwines_id") == "118927"
+    assert field_value(page, "name") == "Nuits-St-Georges Les Plateaux"
+    assert field_value(page, "winery") == "Mongeard-Mugneret"
+
+    page.fill("input[name=location]", "Rack B")
+    page.click("button[type=submit]")
+    page.wait_for_text("dialog dd", "Mongeard-Mugneret")
+    page.click("dialog .button:not(.secondary)")
+    page.wait_for_route("#wine/")
+    page.wait_for_text("h1", "Nuits-St-Georges Les Plateaux")
+    page.wait_for_text(".facts dd", "Mongeard-Mugneret")
+    page.wait_for_text(".facts dd", "Bourgogne")
+
+    wine_id = page.hash().split("/")[1].split("?")[0]
+    stored = server.api("GET", f"/api/wines/{wine_id}", token=page.token)
+    assert stored["xwines_id"] == 118927
+    assert stored["winery"] == "Mongeard-Mugneret"
+    assert stored["front_label_image_url"], "the photo was not stored"
+    assert "MONGEARD" in stored["front_label_text"]
+    assert stored["lots"][0]["location"] == "Rack B"
