@@ -34,12 +34,19 @@ struct LabelScanResource: Encodable {
         case grape, percentage
     }
 
-    enum CandidateKeys: String, CodingKey {
-        case id, name, winery, country, region, abv, score
-        case wineType = "wine_type"
-        case countryCode = "country_code"
-        case ratingCount = "rating_count"
-        case averageRating = "avg_rating"
+    /// An X-Wines candidate: the wine as `GET /api/xwines/search` lists it, plus its match `score` (0–1).
+    struct Candidate: Encodable {
+        let match: XWinesMatch
+
+        enum ScoreKey: String, CodingKey {
+            case score
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try XWinesRoutes.SearchResult(match.wine).encode(to: encoder)
+            var container = encoder.container(keyedBy: ScoreKey.self)
+            try container.encode((match.score * 1000).rounded() / 1000, forKey: .score)
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -52,22 +59,7 @@ struct LabelScanResource: Encodable {
         if case .offlineAfterClaudeFailure(let reason) = scan.reading.method {
             try container.encode(reason, forKey: .claudeError)
         }
-        var candidates = container.nestedUnkeyedContainer(forKey: .candidates)
-        for match in scan.candidates {
-            var candidate = candidates.nestedContainer(keyedBy: CandidateKeys.self)
-            let wine = match.wine
-            try candidate.encode(wine.id, forKey: .id)
-            try candidate.encode(wine.name, forKey: .name)
-            try candidate.encode(wine.wineryName, forKey: .winery)
-            try candidate.encode(wine.wineType, forKey: .wineType)
-            try candidate.encode(wine.country, forKey: .country)
-            try candidate.encode(wine.countryCode, forKey: .countryCode)
-            try candidate.encode(wine.regionName, forKey: .region)
-            try candidate.encode(wine.abv, forKey: .abv)
-            try candidate.encode(wine.averageRating, forKey: .averageRating)
-            try candidate.encode(wine.ratingCount, forKey: .ratingCount)
-            try candidate.encode((match.score * 1000).rounded() / 1000, forKey: .score)
-        }
+        try container.encode(scan.candidates.map(Candidate.init), forKey: .candidates)
         try container.encode(scan.enrichedFields, forKey: .enrichedFields)
         let milliseconds =
             scan.elapsed.components.seconds * 1000 + scan.elapsed.components.attoseconds / 1_000_000_000_000_000

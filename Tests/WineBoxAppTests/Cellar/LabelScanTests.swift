@@ -29,6 +29,8 @@ import WineBoxTesting
             #expect(answer["method"] as? String == "tesseract")
             let candidates = try #require(answer["candidates"] as? [[String: Any]])
             #expect(candidates.first?["id"] as? Int == Self.photoID)
+            #expect(candidates.first?["winery"] as? String == "Mongeard-Mugneret")
+            #expect((candidates.first?["score"] as? Double).map { (0.5...1).contains($0) } == true)
             let parsed = try #require(answer["parsed"] as? [String: Any])
             #expect(parsed["xwines_id"] as? Int == Self.photoID)
             #expect(parsed["name"] as? String == "Nuits-St-Georges Les Plateaux")
