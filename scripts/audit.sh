@@ -27,6 +27,18 @@ describe() {
 
 linked=$(ldd "$binary" | awk '/=> \// {print $3}' | sort -u)
 
+# Describes a library WineBox loads with dlopen (`$1`, a soname) and the libraries it needs that the binary does not
+# load already; prints `$2` instead when the library is not installed.
+describe_loaded_on_demand() {
+    local path
+    path=$("$(command -v ldconfig || echo /sbin/ldconfig)" -p | awk -v name="$1" '$1 == name && !found {print $NF; found = 1}')
+    if [ -n "$path" ]; then
+        comm -13 <(echo "$linked") <({ echo "$path"; ldd "$path" | awk '/=> \// {print $3}'; } | sort -u) | describe
+    else
+        echo "  $1 is not installed: $2"
+    fi
+}
+
 echo "Debian packages of the shared libraries the binary loads (from ldd, mapped with dpkg -S):"
 echo "$linked" | describe
 echo
@@ -35,31 +47,16 @@ printf '  %-28s %-32s %s\n' "libcurl.so.4" "libcurl4" "$(dpkg-query -W -f='${Ver
 echo
 echo "Loaded on demand with dlopen (by winebox backup and restore): libarchive and the libraries it needs that"
 echo "the binary does not load already."
-archive=$("$(command -v ldconfig || echo /sbin/ldconfig)" -p | awk '/libarchive\.so\.13 / && !found {print $NF; found = 1}')
-if [ -n "$archive" ]; then
-    comm -13 <(echo "$linked") <({ echo "$archive"; ldd "$archive" | awk '/=> \// {print $3}'; } | sort -u) | describe
-else
-    echo "  libarchive.so.13 is not installed: backup and restore fail with a message saying so"
-fi
+describe_loaded_on_demand libarchive.so.13 "backup and restore fail with a message saying so"
 echo
 echo "Loaded on demand with dlopen (at the first label photo upload): libvips and the libraries it needs"
 echo "that the binary does not load already. Its modules (ImageMagick, HEIF, …) are never loaded: WineBox starts it"
 echo "with VIPSHOME=/dev/null unless VIPSHOME is set."
-vips=$("$(command -v ldconfig || echo /sbin/ldconfig)" -p | awk '/libvips\.so\.42 / && !found {print $NF; found = 1}')
-if [ -n "$vips" ]; then
-    comm -13 <(echo "$linked") <({ echo "$vips"; ldd "$vips" | awk '/=> \// {print $3}'; } | sort -u) | describe
-else
-    echo "  libvips.so.42 is not installed: label photo uploads answer 503"
-fi
+describe_loaded_on_demand libvips.so.42 "label photo uploads answer 503"
 echo
 echo "Loaded on demand with dlopen (at the first label scan): Tesseract, the libraries it needs that the binary"
 echo "does not load already (some shared with libvips), and the language models it reads."
-tesseract=$("$(command -v ldconfig || echo /sbin/ldconfig)" -p | awk '/libtesseract\.so\.5 / && !found {print $NF; found = 1}')
-if [ -n "$tesseract" ]; then
-    comm -13 <(echo "$linked") <({ echo "$tesseract"; ldd "$tesseract" | awk '/=> \// {print $3}'; } | sort -u) | describe
-else
-    echo "  libtesseract.so.5 is not installed: offline label reading answers 503"
-fi
+describe_loaded_on_demand libtesseract.so.5 "offline label reading answers 503"
 for package in tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-ita tesseract-ocr-spa tesseract-ocr-por; do
     printf '  %-28s %-32s %s\n' "(language model)" "$package" "$(dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo 'not installed')"
 done
