@@ -63,6 +63,7 @@ import threading
 import time
 
 import bench_workload as workload
+import shared_data
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, ".build", "release", "winebox")
@@ -351,13 +352,12 @@ def machine_description():
 
 
 def label_photos():
-    """The X-Wines bottle photos of the shared test data, or [] when the data is not beside the checkout."""
-    for folder in [os.environ.get("WINEBOX_SHARED_DATA"), os.path.join(ROOT, "..", "shared", "data"),
-                   "/work/shared/data"]:
-        photos = os.path.join(folder or "", "xwines", "photos")
-        if folder and os.path.isdir(photos):
-            return sorted(os.path.join(photos, name) for name in os.listdir(photos) if name.endswith(".jpeg"))
-    return []
+    """The X-Wines bottle photos of the shared test data (scripts/shared_data.py), or [] without it."""
+    data = shared_data.find()
+    photos = data / "xwines" / "photos" if data else None
+    if photos is None or not photos.is_dir():
+        return []
+    return sorted(str(photo) for photo in photos.glob("*.jpeg"))
 
 
 def label_reading_figures(token, count):

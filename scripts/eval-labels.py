@@ -35,6 +35,8 @@ import time
 import unicodedata
 import uuid
 
+import shared_data
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EMAIL = "eval@example.com"
 PASSWORD = "an evaluation passphrase"
@@ -295,14 +297,6 @@ def write_report(table):
     print(f"Wrote {path}")
 
 
-def shared_data():
-    for candidate in [os.environ.get("WINEBOX_SHARED_DATA"), os.path.join(ROOT, "..", "shared", "data"),
-                      "/work/shared/data"]:
-        if candidate and os.path.isdir(os.path.join(candidate, "xwines")):
-            return os.path.abspath(candidate)
-    raise SystemExit("shared test data not found; set WINEBOX_SHARED_DATA")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "winebox"))
@@ -312,7 +306,10 @@ def main():
     options = parser.parse_args()
 
     began = time.perf_counter()
-    data = shared_data()
+    data = shared_data.find()
+    if data is None:
+        raise SystemExit("shared test data not found; set WINEBOX_SHARED_DATA")
+    data = str(data)
     xwines_csv = os.path.join(data, "xwines", "XWines_Test_100_wines.csv")
     reference = reference_wines(xwines_csv)
     photos_dir = os.path.join(data, "xwines", "photos")

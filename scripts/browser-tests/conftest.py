@@ -1,9 +1,12 @@
 """Fixtures: one WineBox server with an admin for the whole run, one Chromium, and a fault check after each test."""
 
-import os
+import sys
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import shared_data  # noqa: E402  (scripts/shared_data.py, one folder up)
 
 from browser import Browser, make_driver
 from winebox_server import WineBoxServer
@@ -13,22 +16,11 @@ ADMIN_PASSWORD = "corkscrew meadow 81"
 TOKEN_KEY = "winebox.token"
 
 
-def find_shared_data() -> Path:
-    """The project's shared test data, found as the Swift tests find it: WINEBOX_SHARED_DATA, else shared/data
-    beside the checkout or beside any folder above it (as CI lays it out), else /work/shared/data."""
-    if os.environ.get("WINEBOX_SHARED_DATA"):
-        return Path(os.environ["WINEBOX_SHARED_DATA"])
-    for folder in Path(__file__).resolve().parents[2:]:
-        if (folder.parent / "shared" / "data").is_dir():
-            return folder.parent / "shared" / "data"
-    return Path("/work/shared/data")
-
-
-SHARED_DATA = find_shared_data()
+SHARED_DATA = shared_data.find() or Path("/work/shared/data")
 
 
 def shared_file(relative: str) -> Path:
-    """A file of the project's shared test data (see ``find_shared_data``)."""
+    """A file of the project's shared test data (see scripts/shared_data.py)."""
     path = SHARED_DATA / relative
     assert path.exists(), f"{path} is missing: set WINEBOX_SHARED_DATA or put shared/data beside the checkout"
     return path

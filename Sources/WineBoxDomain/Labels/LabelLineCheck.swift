@@ -20,8 +20,8 @@ struct LabelLineCheck {
 
     private var words: Range<Int> { analysis.document.lines[line].tokens }
 
-    /// 3 to `maximumLength` characters, mostly letters and digits (at least half letters), with a real word of four letters or more, no percentage,
-    /// not a bare number, no boilerplate word.
+    /// 3 to `maximumLength` characters, mostly letters and digits (at least half letters), with a real word of four
+    /// letters or more, no percentage, not a bare number, no boilerplate word.
     func isPlausibleName(maximumLength: Int) -> Bool {
         let document = analysis.document
         let text = document.lines[line].text

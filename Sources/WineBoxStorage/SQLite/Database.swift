@@ -5,9 +5,9 @@ internal import Synchronization
 /// **Connections.** A file database gets one read-write *writer* connection plus a small pool of read-only *reader*
 /// connections (``Configuration/readerCount``, default 2). The first reader opens with the writer; the others open
 /// the first time a read is routed to them, which happens only when reads overlap. WAL journaling lets readers run
-/// while the writer holds an open transaction: each read sees the last committed state. An in-memory (`:memory:`) or temporary (empty
-/// path) database exists only inside one connection, so it gets a single connection that serves both reads and
-/// writes.
+/// while the writer holds an open transaction: each read sees the last committed state. An in-memory (`:memory:`) or
+/// temporary (empty path) database exists only inside one connection, so it gets a single connection that serves
+/// both reads and writes.
 ///
 /// **Threading.** Each connection is confined to its own serial `DispatchQueue`. The async ``read(_:)`` and
 /// ``write(_:)`` suspend the calling task and run the closure on that queue, so blocking SQLite calls never occupy

@@ -27,11 +27,12 @@ public enum XWinesStore {
     private static func upsertSQL(includingRatings: Bool) -> String {
         let updated = dataColumns + (includingRatings ? ["avg_rating", "rating_count"] : [])
         let inserted = ["id"] + updated
+        let excluded = updated.map { "excluded.\($0)" }.joined(separator: ", ")
         return """
             INSERT INTO xwines_wine (\(inserted.joined(separator: ", ")))
             VALUES (\(inserted.indices.map { "?\($0 + 1)" }.joined(separator: ", ")))
             ON CONFLICT (id) DO UPDATE SET \(updated.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
-            WHERE (\(updated.joined(separator: ", "))) IS NOT (\(updated.map { "excluded.\($0)" }.joined(separator: ", ")))
+            WHERE (\(updated.joined(separator: ", "))) IS NOT (\(excluded))
             """
     }
 

@@ -67,7 +67,8 @@ struct LabelOCREvaluation {
                 + Double(result.timings.working.components.seconds) * 1000
             times.append(milliseconds)
             print(
-                "\(id)\t\(Int(milliseconds)) ms\tcpu \(Int(cpuTimes.last ?? 0)) ms\tpasses \(result.timings.passes)\trot \(result.rotation)\t"
+                "\(id)\t\(Int(milliseconds)) ms\tcpu \(Int(cpuTimes.last ?? 0)) ms"
+                    + "\tpasses \(result.timings.passes)\trot \(result.rotation)\t"
                     + "conf \(result.meanConfidence)\t\(hits.count)/\(expected.count)\t[\(names[id] ?? "?")]\t"
                     + result.text.replacingOccurrences(of: "\n", with: " | "))
         }

@@ -3,8 +3,8 @@
 /// Candidates are plausible lines (3 to 60 characters, mostly letters, not a year, not boilerplate, not the
 /// producer). A line naming a grape with other words ("Origem Merlot") or a cuvée word ("Cuvée", "Réserve",
 /// "Vieilles Vignes") is preferred, then one on the front label (the first five lines), earlier lines first; a
-/// line of place names and designations only ("Margaux", "Barolo DOCG") is the last choice. For a château or clos, whose name is the wine's, the producer is the name
-/// when nothing better is found.
+/// line of place names and designations only ("Margaux", "Barolo DOCG") is the last choice. For a château or clos,
+/// whose name is the wine's, the producer is the name when nothing better is found.
 struct NameExtractor {
     private static let cuveeWords: Set = [
         "cuvee", "reserve", "reserva", "riserva", "selection", "selezione", "vieilles", "vignes", "old", "vines",
