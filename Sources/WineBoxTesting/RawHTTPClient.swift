@@ -45,7 +45,10 @@ public final class RawHTTPClient: @unchecked Sendable {
     private var buffer: [UInt8] = []
 
     /// Connects to `127.0.0.1:port` (connecting to loopback does not block for long).
-    public init(port: Int, timeoutSeconds: Int = 10) throws {
+    ///
+    /// `timeoutSeconds` bounds each read. The default is generous because the whole suite shares two cores: a
+    /// deferred handler's task can wait seconds for a cooperative thread while hundreds of tests start at once.
+    public init(port: Int, timeoutSeconds: Int = 30) throws {
         socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else {
             throw ClientError("socket() failed")

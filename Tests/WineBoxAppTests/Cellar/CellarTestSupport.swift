@@ -68,7 +68,10 @@ struct CellarClient {
             body += file.bytes + Array("\r\n".utf8)
         }
         body += Array("--\(boundary)--\r\n".utf8)
-        return try await RawHTTPClient(port: api.port).request(
+
+        // Multipart requests carry photos, and reading a label takes seconds of CPU: with the whole suite running on
+        // two cores, a scan can queue well past the client's usual 10 s.
+        return try await RawHTTPClient(port: api.port, timeoutSeconds: 90).request(
             method, path,
             headers: [
                 ("Content-Type", "multipart/form-data; boundary=\(boundary)"), ("Authorization", "Bearer \(token)"),
