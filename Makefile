@@ -8,8 +8,9 @@ FORMATTED := Package.swift Sources Tests
 BUILD_PACKAGES := pkg-config openssl libmicrohttpd-dev libsqlite3-dev libargon2-dev libssl-dev libtomlplusplus-dev libcurl4-openssl-dev libvips-dev libarchive-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-ita tesseract-ocr-spa tesseract-ocr-por
 # Extra packages the tests use (the API fuzz run: curl, openssl, and a Python venv for Schemathesis from PyPI).
 TEST_PACKAGES := curl openssl python3 python3-venv
-# Extra packages the browser tests use (headless Chromium and its WebDriver; Selenium comes from PyPI into a venv).
-BROWSER_PACKAGES := chromium chromium-driver python3 python3-venv
+# Extra packages the browser tests use: headless Chromium and its WebDriver, and Firefox ESR (its geckodriver, which
+# Debian 12 does not package, and Selenium come from PyPI into a venv).
+BROWSER_PACKAGES := chromium chromium-driver firefox-esr python3 python3-venv
 # Extra packages the benchmark uses.
 BENCH_PACKAGES := wrk nginx-light python3
 
@@ -39,17 +40,19 @@ run: build
 	./.build/release/winebox serve
 
 ## test: formatting check, build, a short fixed-seed fuzz run of the API against openapi.json, every test suite,
-## and the smoke subset of the browser tests (headless Chromium against the debug server)
+## and the smoke subset of the browser tests (headless Chromium, then Firefox, against the debug server)
 test: test-deps lint
 	$(SWIFT) build --build-tests
 	FUZZ_EXAMPLES=10 FUZZ_SEED=20261203 scripts/fuzz-api.sh .build/debug/winebox
 	$(SWIFT) test --skip-build
-	WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox scripts/browser-tests/run.sh -m smoke -q
+	WINEBOX_BROWSER=chromium WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox scripts/browser-tests/run.sh -m smoke -q
+	WINEBOX_BROWSER=firefox WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox scripts/browser-tests/run.sh -m smoke -q
 
-## test-browser: every browser test (scripts/browser-tests) with headless Chromium against the debug server
+## test-browser: every browser test (scripts/browser-tests) in headless Chromium, then in headless Firefox
 test-browser: browser-deps
 	$(SWIFT) build --product winebox
-	WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox scripts/browser-tests/run.sh -q
+	WINEBOX_BROWSER=chromium WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox scripts/browser-tests/run.sh -q
+	WINEBOX_BROWSER=firefox WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox scripts/browser-tests/run.sh -q
 
 ## bench-web: the web interface's bytes and cellar load time with 10,000 wines, into docs/performance.md
 bench-web: browser-deps
@@ -60,7 +63,7 @@ bench-web: browser-deps
 screenshots: browser-deps
 	$(SWIFT) build --product winebox
 	rm -rf docs/screenshots
-	SCREENSHOT_DIR=$(CURDIR)/docs/screenshots WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox scripts/browser-tests/run.sh -q test_audit.py
+	WINEBOX_BROWSER=chromium SCREENSHOT_DIR=$(CURDIR)/docs/screenshots WINEBOX_BINARY=$(CURDIR)/.build/debug/winebox scripts/browser-tests/run.sh -q test_audit.py
 
 ## fuzz-api: Schemathesis against a release server, FUZZ_EXAMPLES per operation (default 100), random seed
 fuzz-api: build test-deps

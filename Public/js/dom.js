@@ -35,6 +35,14 @@ export function replace(parent, ...children) {
     return parent;
 }
 
+/**
+ * A table in a box that scrolls sideways on narrow screens. The box is a named, focusable region so that
+ * keyboard users can scroll it too (arrow keys once it has focus).
+ */
+export function tableWrap(label, table) {
+    return h("div", { class: "table-wrap", role: "region", "aria-label": label, tabindex: "0" }, table);
+}
+
 /** `h` for SVG elements. */
 export function svg(tag, attributes = {}, ...children) {
     const element = document.createElementNS("http://www.w3.org/2000/svg", tag);

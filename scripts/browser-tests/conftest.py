@@ -1,4 +1,5 @@
-"""Fixtures: one WineBox server with an admin for the whole run, one Chromium, and a fault check after each test."""
+"""Fixtures: one WineBox server with an admin for the whole run, one browser (Chromium or Firefox, see browser.py),
+and a fault check after each test."""
 
 import sys
 from pathlib import Path

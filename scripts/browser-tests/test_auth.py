@@ -25,6 +25,16 @@ def test_the_harness_catches_a_csp_violation(browser):
 
 
 @pytest.mark.smoke
+def test_the_harness_catches_an_uncaught_javascript_error(browser):
+    browser.open("signin")
+    browser.find("input[name=email]")
+    browser.driver.execute_script("setTimeout(() => { throw new Error('harness probe 7431'); }, 0)")
+    browser.wait_for(lambda: browser.collect_faults() or any("harness probe 7431" in f for f in browser.faults),
+                     message="the uncaught error was not reported")
+    browser.faults.clear()
+
+
+@pytest.mark.smoke
 def test_first_run_setup_link_creates_the_admin_and_signs_in(driver):
     fresh = WineBoxServer().start()
     try:

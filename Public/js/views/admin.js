@@ -1,6 +1,6 @@
 // Administration: members (create, disable/enable, promote/demote, remove) and the audit trail.
 import { api, del, get, post, put } from "../api.js";
-import { confirmDialog, field, formValues, formatDate, formatNumber, h, replace, spinner, toast, withBusy } from "../dom.js";
+import { confirmDialog, field, formValues, formatDate, formatNumber, h, replace, spinner, tableWrap, toast, withBusy } from "../dom.js";
 import { currentMember } from "../app.js";
 
 const PAGE = 50;
@@ -67,13 +67,13 @@ export async function admin(view, route) {
     const names = new Map(users.items.map((user) => [user.id, user.full_name || user.email]));
     replace(view, h("h1", { text: "Administration" }),
         h("section", { class: "panel", "aria-labelledby": "members-title" }, h("h2", { id: "members-title", text: `Members (${formatNumber(users.total)})` }),
-            h("div", { class: "table-wrap" }, h("table", {},
+            tableWrap("Members", h("table", {},
                 h("thead", {}, h("tr", {}, ["Member", "Role", "Status", "Last sign-in", "Actions"].map((label) =>
                     h("th", { scope: "col", class: label === "Last sign-in" ? "hide-phone" : "", text: label })))),
                 h("tbody", {}, users.items.map((user) => userRow(user, me, reload))))),
             h("h3", { text: "Add a member" }), create),
         h("section", { class: "panel", "aria-labelledby": "audit-title" }, h("h2", { id: "audit-title", text: "Audit trail" }), filter,
-            h("div", { class: "table-wrap" }, h("table", { class: "audit" },
+            tableWrap("Audit trail", h("table", { class: "audit" },
                 h("thead", {}, h("tr", {}, ["When", "Event", "By", "Subject", "Address"].map((label) => h("th", { scope: "col", text: label })))),
                 h("tbody", {}, audit.items.map((event) => h("tr", {},
                     h("td", { text: formatDate(event.occurred_at, true) }), h("td", { text: event.kind.replaceAll("_", " ") }),

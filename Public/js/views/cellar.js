@@ -2,7 +2,7 @@
 // wines cost no more than 50. The state lives in the hash (`#cellar?q=…&country=…&skip=…`) so links and Back work;
 // typing updates it with replaceState, re-rendering only the results and keeping the focus in the search box.
 import { get, loadImage } from "../api.js";
-import { debounce, field, formValues, formatNumber, h, replace, spinner } from "../dom.js";
+import { debounce, field, formValues, formatNumber, h, replace, spinner, tableWrap } from "../dom.js";
 
 const PAGE = 50;
 const VIEW_KEY = "winebox.cellarView";
@@ -53,7 +53,7 @@ function wineTable(wines, state, onSort) {
         key ? h("button", { type: "button", text: label + (sorted ? (state.order === "desc" ? " ▼" : " ▲") : ""),
             onclick: () => onSort(key) }) : label);
     };
-    return h("div", { class: "table-wrap" }, h("table", {},
+    return tableWrap("Wines", h("table", {},
         h("thead", {}, h("tr", {}, header("Name", "name"), header("Winery", "winery", "hide-phone"),
             header("Vintage", "vintage"), header("Grape", null, "hide-phone"), header("Region", null, "hide-phone"),
             header("Country", null, "hide-phone"), header("Bottles", "bottles", "num"))),
@@ -66,7 +66,7 @@ function wineTable(wines, state, onSort) {
 }
 
 function locationTable(lots) {
-    return h("div", { class: "table-wrap" }, h("table", {},
+    return tableWrap("Bottles in this location", h("table", {},
         h("thead", {}, h("tr", {}, ["Wine", "Vintage", "Bin", "Bottles"].map((label) =>
             h("th", { scope: "col", class: label === "Bottles" ? "num" : "", text: label })))),
         h("tbody", {}, lots.map((lot) => h("tr", { dataset: { wine: lot.wine.id } },

@@ -2,7 +2,7 @@
 // delete.
 import { del, get, loadImage, post, put } from "../api.js";
 import { confirmDialog, field, formValues, formatDate, formatMoney, formatNumber, h, openDialog, replace, spinner, toast,
-    today, withBusy } from "../dom.js";
+    tableWrap, today, withBusy } from "../dom.js";
 import { typeClass } from "./cellar.js";
 import { transactionRow } from "./history.js";
 import { changedFields, wineFields } from "./wine-form.js";
@@ -34,7 +34,7 @@ function labelButton(url, thumbnail, side, wineName) {
 
 function lotsTable(wine, reload) {
     if (!wine.lots?.length) return h("p", { class: "empty", text: "No lots recorded." });
-    return h("div", { class: "table-wrap" }, h("table", {},
+    return tableWrap("Lots", h("table", {},
         h("thead", {}, h("tr", {}, ["Bottles", "Location", "Bought", "Price", "From", ""].map((label) =>
             h("th", { scope: "col", text: label })))),
         h("tbody", {}, wine.lots.map((lot) => h("tr", { dataset: { lot: lot.id } },
