@@ -39,6 +39,10 @@ def test_a_label_photo_fills_the_form_and_offers_x_wines_candidates(signed_in, s
     page.wait_for(lambda: field_value(page, "xwines_id") == other.get_attribute("data-id"))
     assert other.find_element("css selector", "strong").text == field_value(page, "name")
     assert "chosen" in other.get_attribute("class") and "chosen" not in first.get_attribute("class")
+    assert field_value(page, "wine_type") == "rosé"
+    # The grape came from the identified wine's X-Wines data, not from the label: another pick must not keep it.
+    assert field_value(page, "grape_variety") == ""
+    assert field_value(page, "appellation") == "Nuits-Saint-Georges", "a field read on the label was lost"
     first.find_element("css selector", "button").click()
     page.toast("Using Nuits-St-Georges Les Plateaux")
     assert first.find_element("css selector", "button").get_attribute("aria-pressed") == "true"
@@ -46,6 +50,8 @@ def test_a_label_photo_fills_the_form_and_offers_x_wines_candidates(signed_in, s
     assert field_value(page, "xwines_id") == "118927"
     assert field_value(page, "name") == "Nuits-St-Georges Les Plateaux"
     assert field_value(page, "winery") == "Mongeard-Mugneret"
+    assert field_value(page, "grape_variety") == "Pinot Noir"
+    assert field_value(page, "wine_type") == "red"
 
     page.fill("input[name=location]", "Rack B")
     page.click("button[type=submit]")
@@ -63,3 +69,21 @@ def test_a_label_photo_fills_the_form_and_offers_x_wines_candidates(signed_in, s
     assert stored["front_label_image_url"], "the photo was not stored"
     assert "MONGEARD" in stored["front_label_text"]
     assert stored["lots"][0]["location"] == "Rack B"
+
+
+def test_a_back_label_is_read_with_the_front_whenever_either_changes(signed_in):
+    page = signed_in
+    page.open("add")
+    page.find("#photo-back").send_keys(str(shared_file("labels/rounded-label.jpg")))
+    page.wait_for_text("[role=status]", "Add the front label too")
+    assert not page.find("button.scan").is_enabled()
+
+    page.find("#photo-front").send_keys(str(shared_file(PHOTO)))
+    page.wait_for_text("[role=status]", "(offline reading)", timeout=30)
+    back_text = field_value(page, "back_label_text")
+    assert back_text, "the back label chosen first was not read with the front"
+
+    page.find("#photo-back").send_keys(str(shared_file("labels/jo-pithon-clos-des-bois-1994.jpg")))
+    page.wait_for(lambda: field_value(page, "back_label_text") not in ("", back_text), timeout=30,
+                  message="a new back label was not read")
+    page.wait_for_text("[role=status]", "(offline reading)", timeout=30)

@@ -73,7 +73,7 @@ function photoInput(side, onChange) {
         const file = input.files[0];
         preview.hidden = !file;
         if (file) preview.src = URL.createObjectURL(file);
-        onChange(side);
+        onChange();
     });
     return h("div", { class: "field" }, h("label", { for: id, text: side === "front" ? "Front label" : "Back label" }), input, preview);
 }
@@ -92,14 +92,18 @@ export async function addWine(view) {
     const scanButton = h("button", { type: "button", class: "button secondary scan", text: "Read the labels again",
         disabled: true });
     const photos = h("fieldset", {}, h("legend", { text: "Label photos (optional)" }),
-        h("p", { class: "hint", text: "The front label is read as soon as you choose it; what you typed is kept." }),
+        h("p", { class: "hint", text: "The labels are read as soon as you choose them; what you typed is kept." }),
         h("div", { class: "photo-picker" }, photoInput("front", changed), photoInput("back", changed)),
         h("div", { class: "actions" }, scanButton), candidates);
     const scan = labelScanner(form, scanButton, candidates);
-    function changed(side) {
+    function changed() {
         const hasFront = form.elements.front_label.files.length > 0; // the scan needs the front label
         scanButton.disabled = !hasFront;
-        if (hasFront && side === "front") scan();
+        if (hasFront) scan();
+        else if (form.elements.back_label.files.length) {
+            replace(candidates, h("p", { class: "hint", role: "status",
+                text: "Add the front label too: the labels are read from both together." }));
+        }
     }
     scanButton.addEventListener("click", scan);
     trackTyping(form);

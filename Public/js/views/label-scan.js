@@ -52,6 +52,33 @@ function formValues(parsed) {
 export function labelScanner(form, button, candidates) {
     let controller;
     const status = h("p", { class: "hint", role: "status" });
+    // What the last reading left in the form (`afterScan`), which of it came from the X-Wines wine it identified
+    // (`enriched`, with that wine's id): a pick starts again from there, so switching candidates never leaves a
+    // field of the one picked before.
+    let afterScan = {};
+    let enriched = { id: null, keys: [] };
+
+    function restoreReading(candidate) {
+        for (const [key, value] of Object.entries(afterScan)) {
+            const control = form.elements[key];
+            if (control && !control.dataset.typed) control.value = value;
+        }
+        if (candidate.id === enriched.id) return;
+        for (const key of enriched.keys) {
+            const control = form.elements[key];
+            if (control && !control.dataset.typed) control.value = "";
+        }
+    }
+
+    function pick(candidate, list) {
+        restoreReading(candidate);
+        choose(candidate, list);
+        form.elements.xwines_id.dataset.typed = "true"; // the member's choice outlasts a later reading
+        fillUntyped(form, { name: candidate.name, winery: candidate.winery, country: candidate.country,
+            wine_type: formWineType(candidate.wine_type), alcohol_percentage: candidate.abv });
+        if (!form.elements.region.value) form.elements.region.value = candidate.region ?? "";
+        toast(`Using ${candidate.name}.`, "success");
+    }
 
     function choose(candidate, list) {
         form.elements.xwines_id.value = candidate.id;
@@ -72,17 +99,18 @@ export function labelScanner(form, button, candidates) {
                 h("small", { class: "hint", text: [candidate.winery, candidate.region, candidate.country].filter(Boolean).join(" · ") })),
             h("span", { class: "badge", text: `${percent.format(candidate.score ?? 0)} match` }),
             h("button", { type: "button", class: "button small secondary", text: "Use this", "aria-pressed": "false",
-                "aria-label": `Use ${candidate.name}`, onclick: () => {
-                    choose(candidate, list);
-                    form.elements.xwines_id.dataset.typed = "true"; // the member's choice outlasts a later reading
-                    fillUntyped(form, { name: candidate.name, winery: candidate.winery, country: candidate.country,
-                        wine_type: formWineType(candidate.wine_type), alcohol_percentage: candidate.abv });
-                    if (!form.elements.region.value) form.elements.region.value = candidate.region ?? "";
-                    toast(`Using ${candidate.name}.`, "success");
-                } }))));
+                "aria-label": `Use ${candidate.name}`, onclick: () => pick(candidate, list) }))));
         replace(candidates, status, h("p", { text: "Is it one of these X-Wines wines?" }), list);
         const identified = found.find((candidate) => candidate.id === answer.parsed?.xwines_id);
         if (identified) choose(identified, list);
+    }
+
+    function remember(answer) {
+        const keys = Object.keys(formValues({}));
+        afterScan = Object.fromEntries(keys.map((key) => [key, form.elements[key]?.value ?? ""]));
+        const formKey = { drink_from: "drink_window_start", drink_until: "drink_window_end" };
+        enriched = { id: answer.parsed?.xwines_id ?? null,
+            keys: (answer.enriched_fields ?? []).map((key) => formKey[key] ?? key).filter((key) => key in afterScan) };
     }
 
     return () => {
@@ -116,6 +144,7 @@ export function labelScanner(form, button, candidates) {
                 ? `Read ${filled.length} ${filled.length === 1 ? "field" : "fields"} (${METHODS[answer.method] ?? answer.method}).`
                 : "Nothing could be read; please type the details.";
             if (answer.claude_error) toast(`Claude could not read the labels (${answer.claude_error}); read offline instead.`);
+            remember(answer);
             offer(answer);
         });
     };
