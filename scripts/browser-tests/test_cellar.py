@@ -176,6 +176,24 @@ def test_cellar_filters_sort_table_and_paging(signed_in, server):
     page.find("table tbody tr")
 
 
+def test_cellar_location_combines_with_the_other_filters(signed_in, server):
+    check_in(server, signed_in.token, name="Nord Red", wine_type="red", country="Placeland", location="Cave Nord")
+    check_in(server, signed_in.token, name="Nord White", wine_type="white", country="Placeland", location="Cave Nord")
+    check_in(server, signed_in.token, name="Sud Red", wine_type="red", country="Placeland", location="Cave Sud")
+    page = signed_in
+    page.open("cellar?country=Placeland&sort=name&order=asc")
+    page.wait_for_text(".result-count", "3 wines")
+    Select(page.find("select[name=location]")).select_by_value("Cave Nord")
+    page.wait_for_text(".result-count", "2 wines")
+    Select(page.find("select[name=wine_type]")).select_by_value("red")
+    page.wait_for_text(".result-count", "1 wine")
+    assert [card.text.splitlines()[0] for card in page.find_all(".wine-card h2")] == ["Nord Red"]
+    page.fill("#cellar-search", "white")
+    page.wait_for_text(".results .empty", "No wines match")
+    page.wait_for(lambda: "location=Cave+Nord" in page.hash() and "wine_type=red" in page.hash(),
+                  message="the filters did not reach the address")
+
+
 def test_cellar_vintage_range(signed_in, server):
     for vintage in (1998, 2001, 2004, 2007, None):
         check_in(server, signed_in.token, name=f"Range Wine {vintage or 'NV'}", country="Rangeland",

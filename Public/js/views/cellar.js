@@ -10,7 +10,8 @@ export const WINE_TYPES = [["red", "Red"], ["white", "White"], ["rosé", "Rosé"
     ["dessert", "Dessert"], ["fortified", "Fortified"], ["other", "Other"]];
 const SORTS = [["name", "Name"], ["vintage", "Vintage"], ["winery", "Winery"], ["bottles", "Bottles"],
     ["created_at", "Date added"], ["updated_at", "Last changed"]];
-const FILTERS = ["q", "wine_type", "country", "region", "grape", "vintage_from", "vintage_to", "in_stock", "sort", "order"];
+const FILTERS = ["q", "wine_type", "country", "region", "grape", "vintage_from", "vintage_to", "location", "in_stock", "sort",
+    "order"];
 
 /** A vintage bound worth asking for: four digits within 1800–2100 (not the "20" of a year being typed). */
 const vintageBound = (text) => (/^\d{4}$/.test(text ?? "") && Number(text) >= 1800 && Number(text) <= 2100 ? text : "");
@@ -63,16 +64,6 @@ function wineTable(wines, state, onSort) {
             h("td", { class: "hide-phone", text: wine.grape_variety ?? "" }), h("td", { class: "hide-phone", text: wine.region ?? "" }),
             h("td", { class: "hide-phone", text: wine.country ?? "" }),
             h("td", { class: "num", text: formatNumber(wine.inventory?.quantity ?? 0) }))))));
-}
-
-function locationTable(lots) {
-    return tableWrap("Bottles in this location", h("table", {},
-        h("thead", {}, h("tr", {}, ["Wine", "Vintage", "Bin", "Bottles"].map((label) =>
-            h("th", { scope: "col", class: label === "Bottles" ? "num" : "", text: label })))),
-        h("tbody", {}, lots.map((lot) => h("tr", { dataset: { wine: lot.wine.id } },
-            h("td", {}, h("a", { href: `#wine/${lot.wine.id}`, text: lot.wine.name })),
-            h("td", { text: lot.wine.vintage ?? "NV" }), h("td", { text: lot.bin ?? "" }),
-            h("td", { class: "num", text: formatNumber(lot.quantity) }))))));
 }
 
 export async function cellar(view, route) {
@@ -136,17 +127,11 @@ export async function cellar(view, route) {
         }
         results.setAttribute("aria-busy", "true");
         try {
-            if (query.location) {
-                const page = await get("/api/lots", { location: query.location, in_stock: query.in_stock ?? "true",
-                    skip, limit: PAGE }, { signal });
-                render(page.items, page.total, skip, () => locationTable(page.items));
-            } else {
-                const apiQuery = Object.fromEntries(FILTERS.filter((key) => query[key]).map((key) => [key, query[key]]));
-                if (query.q && !route.params.get("sort") && !state.userSorted) apiQuery.sort = "relevance";
-                const { data, total } = await get("/api/search", { ...apiQuery, skip, limit: PAGE }, { withTotal: true, signal });
-                render(data, total, skip, () => (mode === "table" ? wineTable(data, { sort: query.sort, order: query.order }, sortBy)
-                    : h("ul", { class: "cards" }, data.map(wineCard))));
-            }
+            const apiQuery = Object.fromEntries(FILTERS.filter((key) => query[key]).map((key) => [key, query[key]]));
+            if (query.q && !route.params.get("sort") && !state.userSorted) apiQuery.sort = "relevance";
+            const { data, total } = await get("/api/search", { ...apiQuery, skip, limit: PAGE }, { withTotal: true, signal });
+            render(data, total, skip, () => (mode === "table" ? wineTable(data, { sort: query.sort, order: query.order }, sortBy)
+                : h("ul", { class: "cards" }, data.map(wineCard))));
         } catch (error) {
             if (error.name === "AbortError") return;
             throw error;
@@ -177,7 +162,9 @@ export async function cellar(view, route) {
 
     const typed = debounce(() => load(), 200);
     search.addEventListener("input", typed);
-    filters.addEventListener("input", (event) => (event.target.tagName === "SELECT" ? load() : typed()));
+    // A choice in a list asks at once (on `change`, which every browser and WebDriver fires); typing waits a moment.
+    filters.addEventListener("input", (event) => { if (event.target.tagName !== "SELECT") typed(); });
+    filters.addEventListener("change", (event) => { if (event.target.tagName === "SELECT") load(); });
     sortSelect.addEventListener("change", () => { state.userSorted = true; load(); });
     orderSelect.addEventListener("change", () => { state.userSorted = true; load(); });
     filters.addEventListener("submit", (event) => event.preventDefault());

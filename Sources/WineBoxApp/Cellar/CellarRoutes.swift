@@ -76,7 +76,7 @@ enum CellarRoutes {
             try fields.rejectUnknown(
                 allowed: [
                     "q", "vintage", "vintage_from", "vintage_to", "grape", "winery", "region", "country", "wine_type",
-                    "in_stock",
+                    "location", "in_stock",
                     "checked_in_after", "checked_in_before", "checked_out_after", "checked_out_before", "skip", "limit",
                     "sort", "order",
                 ])
@@ -90,6 +90,7 @@ enum CellarRoutes {
             query.country = try fields.text("country", limit: 200)
             query.wineType = try fields.choice(
                 "wine_type", WineType.init(loose:), expected: WineType.allCases.map(\.rawValue).joined(separator: ", "))
+            query.location = try fields.text("location", limit: 200)
             query.inStock = try fields.boolean("in_stock")
             query.checkedInAfter = try fields.instant("checked_in_after")
             query.checkedInBefore = try endOfDay(fields, "checked_in_before")

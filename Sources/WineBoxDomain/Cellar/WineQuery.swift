@@ -15,6 +15,8 @@ public struct WineQuery: Sendable, Equatable {
     public var region: String?
     public var country: String?
     public var wineType: WineType?
+    /// Only wines with bottles in this storage location (a lot there that is not empty; exact, case-insensitive).
+    public var location: String?
     /// True: only wines with bottles; false: only wines without.
     public var inStock: Bool?
     /// Wines with a check-in, or a check-out, inside these bounds (inclusive).
@@ -30,7 +32,8 @@ public struct WineQuery: Sendable, Equatable {
     public init(
         text: String? = nil, vintage: Int? = nil, vintageFrom: Int? = nil, vintageTo: Int? = nil, grape: String? = nil,
         winery: String? = nil, region: String? = nil,
-        country: String? = nil, wineType: WineType? = nil, inStock: Bool? = nil, checkedInAfter: Date? = nil,
+        country: String? = nil, wineType: WineType? = nil, location: String? = nil, inStock: Bool? = nil,
+        checkedInAfter: Date? = nil,
         checkedInBefore: Date? = nil, checkedOutAfter: Date? = nil, checkedOutBefore: Date? = nil,
         sort: Sort = .newest, descending: Bool = true, skip: Int = 0, limit: Int = 100
     ) {
@@ -43,6 +46,7 @@ public struct WineQuery: Sendable, Equatable {
         self.region = region
         self.country = country
         self.wineType = wineType
+        self.location = location
         self.inStock = inStock
         self.checkedInAfter = checkedInAfter
         self.checkedInBefore = checkedInBefore

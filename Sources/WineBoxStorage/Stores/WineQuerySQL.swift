@@ -72,6 +72,12 @@ struct WineQuerySQL {
             conditions.append("w.wine_type = ?")
             arguments.append(.text(wineType.rawValue))
         }
+        if let location = query.location {
+            conditions.append(
+                "EXISTS (SELECT 1 FROM wine_lot l WHERE l.wine_id = w.id AND l.location = ? COLLATE NOCASE "
+                    + "AND l.quantity > 0)")
+            arguments.append(.text(location))
+        }
         if let inStock = query.inStock {
             conditions.append(inStock ? "w.bottles > 0" : "w.bottles = 0")
         }

@@ -9,7 +9,7 @@ import WineBoxTesting
             [
                 ("name", "Château Margaux"), ("winery", "Château Margaux"), ("vintage", "2015"), ("wine_type", "red"),
                 ("grape_variety", "Cabernet Sauvignon"), ("country", "France"), ("region", "Bordeaux"),
-                ("sub_region", "Haut-Médoc"), ("appellation", "Margaux"), ("quantity", "2"),
+                ("sub_region", "Haut-Médoc"), ("appellation", "Margaux"), ("quantity", "2"), ("location", "Cellar"),
             ],
             [
                 ("name", "Sonoma Coast Chardonnay"), ("winery", "Flowers"), ("vintage", "2019"),
@@ -19,7 +19,7 @@ import WineBoxTesting
             [
                 ("name", "Barossa Shiraz"), ("winery", "Penfolds"), ("vintage", "2015"), ("wine_type", "red"),
                 ("grape_variety", "Shiraz"), ("country", "Australia"), ("region", "South Australia"),
-                ("notes", "Bought for the wedding"), ("quantity", "1"),
+                ("notes", "Bought for the wedding"), ("quantity", "1"), ("location", "Cellar"),
             ],
         ]
         for fields in wines {
@@ -72,9 +72,15 @@ import WineBoxTesting
                 try await names(client, "sort=name&order=desc")
                     == ["Sonoma Coast Chardonnay", "Château Margaux", "Barossa Shiraz"])
 
+            #expect(Set(try await names(client, "location=cellar")) == ["Château Margaux", "Barossa Shiraz"])
+            #expect(try await names(client, "location=Cellar&q=shiraz&wine_type=red") == ["Barossa Shiraz"])
+            #expect(try await names(client, "location=Cellar&vintage_from=2016").isEmpty)
+            #expect(try await names(client, "location=Cell").isEmpty, "a location is matched whole")
+
             let shiraz = try #require(ids["Barossa Shiraz"])
             _ = try await client.send("POST", "/api/wines/\(shiraz)/checkout", form: "quantity=1")
             #expect(try await names(client, "in_stock=false") == ["Barossa Shiraz"])
+            #expect(try await names(client, "location=Cellar") == ["Château Margaux"], "an emptied lot is not there")
             #expect(try await names(client, "checked_out_after=2000-01-01") == ["Barossa Shiraz"])
             #expect(try await names(client, "checked_out_before=2000-01-01").isEmpty)
             #expect(try await names(client, "checked_in_after=2000-01-01").count == 3)
