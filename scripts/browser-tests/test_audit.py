@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from axe_selenium_python import Axe
 
-from browser import DESKTOP, PHONE, browser_name
+from browser import DESKTOP, PHONE
+from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, TOKEN_KEY
 
 # axe-core 4.12.1, from the axe-playwright-python wheel (requirements-no-deps.txt): axe-selenium-python's own copy
 # is axe-core 3.1, which misses years of rules.
@@ -93,6 +94,27 @@ def test_signed_in_screen_is_accessible(signed_in, sample_wine, route, width):
         page.find(".result-count")
     audit(page, route)
     screenshot(page, f"{route.replace('?view=', '-')}-{width}")
+
+
+@pytest.mark.parametrize("route", SIGNED_OUT[:1] + SIGNED_IN)
+def test_dark_theme_screen_is_accessible(browser, server, sample_wine, route):
+    """The dark theme has colours of its own, so its contrast is audited too (at desktop width)."""
+    page = browser
+    page.open("signin")
+    page.driver.execute_script("localStorage.setItem('winebox.theme', 'dark')")
+    if route in SIGNED_IN:
+        token = server.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD)
+        page.driver.execute_script("sessionStorage.setItem(arguments[0], arguments[1])", TOKEN_KEY, token)
+    target = f"wine/{sample_wine['id']}" if route == "wine" else route
+    page.open(target)
+    page.driver.refresh()  # only the hash changed: load the app again, so it starts in the stored theme
+    page.wait_for_route("#" + target.split("?")[0])
+    page.find("main h1" if route in SIGNED_IN else ".auth-card h1")
+    assert page.driver.execute_script("return document.documentElement.dataset.theme") == "dark"
+    if route.startswith("cellar"):
+        page.find(".result-count")
+    audit(page, f"{route} (dark)")
+    screenshot(page, f"{route.replace('?view=', '-')}-dark-desktop")
 
 
 def test_dialogs_are_accessible(signed_in, sample_wine):
