@@ -56,13 +56,22 @@ def audit(page, name):
     assert not bad, f"{name}: " + "\n".join(summary)
 
 
+def assert_fits(page, name):
+    """Nothing sticks out sideways: the page never scrolls horizontally (tables scroll inside their own box)."""
+    widths = page.driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"{name}: the page is {widths[0]} px wide in a {widths[1]} px window"
+
+
 def screenshot(page, name):
     folder = os.environ.get("SCREENSHOT_DIR")
     if not folder:
         return
     Path(folder).mkdir(parents=True, exist_ok=True)
     metrics = page.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
-    width, height = metrics["cssContentSize"]["width"], min(metrics["cssContentSize"]["height"], 4000)
+    # The whole window's width: captured beyond the viewport, the page lays out without a vertical scrollbar.
+    width = page.driver.execute_script("return window.innerWidth")
+    height = min(metrics["cssContentSize"]["height"], 4000)
     shot = page.driver.execute_cdp_cmd("Page.captureScreenshot", {
         "captureBeyondViewport": True, "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
     (Path(folder) / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
@@ -78,6 +87,7 @@ def test_signed_out_screen_is_accessible(browser, route, width):
     if route.startswith("verify"):
         browser.wait_for_text(".notice", "did not work")
     audit(browser, route)
+    assert_fits(browser, route)
     screenshot(browser, f"{route.split('?')[0]}-{width}")
 
 
@@ -93,6 +103,7 @@ def test_signed_in_screen_is_accessible(signed_in, sample_wine, route, width):
     if route.startswith("cellar"):
         page.find(".result-count")
     audit(page, route)
+    assert_fits(page, route)
     screenshot(page, f"{route.replace('?view=', '-')}-{width}")
 
 

@@ -10,6 +10,8 @@ export const WINE_TYPES = [["red", "Red"], ["white", "White"], ["rosé", "Rosé"
     ["dessert", "Dessert"], ["fortified", "Fortified"], ["other", "Other"]];
 const SORTS = [["name", "Name"], ["vintage", "Vintage"], ["winery", "Winery"], ["bottles", "Bottles"],
     ["created_at", "Date added"], ["updated_at", "Last changed"]];
+/** The filters of the collapsible panel (the search words, sort and order stay outside it). */
+const PANEL_FILTERS = ["wine_type", "country", "region", "grape", "vintage_from", "vintage_to", "location", "in_stock"];
 const FILTERS = ["q", "wine_type", "country", "region", "grape", "vintage_from", "vintage_to", "location", "in_stock", "sort",
     "order"];
 
@@ -86,6 +88,15 @@ export async function cellar(view, route) {
         field("Location", "location", { value: state.location ?? "" },
             [["", "Anywhere"], ...locations.map((item) => [item.location, `${item.location} (${item.bottles})`])]),
         field("Stock", "in_stock", { value: state.in_stock ?? "" }, [["", "All wines"], ["true", "In stock"], ["false", "Out of stock"]]));
+    // On a phone the filters fold away behind their summary, unless the address already sets some.
+    const filterSummary = h("summary", { text: "Filters" });
+    const filterPanel = h("details", { class: "filter-panel",
+        open: matchMedia("(min-width: 760px)").matches || [...PANEL_FILTERS, "vintage"].some((key) => state[key]) },
+        filterSummary, filters);
+    const showActiveFilters = () => {
+        const active = PANEL_FILTERS.filter((key) => filters.elements[key]?.value).length;
+        filterSummary.textContent = active ? `Filters (${active} set)` : "Filters";
+    };
     const sortSelect = field("Sort by", "sort", { value: state.sort }, SORTS);
     const orderSelect = field("Order", "order", { value: state.order }, [["asc", "Ascending"], ["desc", "Descending"]]);
     const modeButtons = ["cards", "table"].map((name) => h("button", { type: "button", text: name === "cards" ? "Cards" : "Table",
@@ -101,7 +112,7 @@ export async function cellar(view, route) {
         h("div", { class: "toolbar" },
             h("div", { class: "field search" }, h("label", { for: "cellar-search", text: "Search" }), search),
             sortSelect, orderSelect, h("div", { class: "segmented", role: "group", "aria-label": "View" }, modeButtons)),
-        filters, results);
+        filterPanel, results);
 
     let controller;
     function currentQuery() {
@@ -112,6 +123,7 @@ export async function cellar(view, route) {
         return Object.fromEntries(Object.entries(values).filter(([, value]) => value));
     }
     async function load(resetPage = true) {
+        showActiveFilters();
         const query = currentQuery();
         const skip = resetPage ? 0 : Number(state.skip ?? 0);
         state.skip = skip;

@@ -195,7 +195,7 @@ export async function wineDetail(view, route) {
     const wine = await get(`/api/wines/${encodeURIComponent(id)}`);
     if (!route.isCurrent()) return;
     const reload = () => wineDetail(view, route);
-    const tabs = { lots: "Lots and places", history: "History", scores: "Scores", blend: "Blend" };
+    const tabs = { lots: "Bottles", history: "History", scores: "Scores", blend: "Blend" };
     const selected = route.params.get("tab") ?? "lots";
     const panel = h("div", { role: "tabpanel", id: "wine-tabpanel" });
     const tabButtons = Object.entries(tabs).map(([key, label]) => h("button", { type: "button", role: "tab", id: `tab-${key}`,
@@ -237,7 +237,7 @@ export async function wineDetail(view, route) {
                 h("p", { class: "stock", text: inStock ? `${formatNumber(inStock)} bottle${inStock === 1 ? "" : "s"} in the cellar` : "Out of stock" }),
                 facts(wine),
                 wine.notes ? h("p", { text: wine.notes }) : null,
-                h("div", { class: "actions" },
+                h("div", { class: "actions wine-actions" },
                     inStock ? h("button", { type: "button", class: "button checkout", text: "Check out", onclick: () => checkoutDialog(wine, reload) }) : null,
                     h("button", { type: "button", class: "button secondary add-bottles", text: "Add bottles",
                         onclick: () => addBottlesDialog(wine, reload) }),
