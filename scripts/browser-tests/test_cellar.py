@@ -119,6 +119,63 @@ def test_more_bottles_of_a_wine_become_a_new_lot(signed_in, server):
         (3, None, None), (12, 6, "Wine fair")]
 
 
+def test_manual_entry_without_a_photo(signed_in, server):
+    page = signed_in
+    page.open("add")
+    page.fill("#wine-name", "Hand Typed Riesling")
+    page.fill("input[name=winery]", "Weingut Beispiel")
+    page.fill("input[name=vintage]", "2019")
+    Select(page.find("select[name=wine_type]")).select_by_value("white")
+    page.fill("input[name=quantity]", "4")
+    page.fill("input[name=price_per_bottle]", "21.50")
+    page.click("button[type=submit]")
+    page.wait_for_text("dialog dd", "Weingut Beispiel")
+    page.click("dialog .button:not(.secondary)")
+    page.wait_for_route("#wine/")
+    page.wait_for_text("h1", "Hand Typed Riesling")
+    page.wait_for_text(".stock", "4 bottles")
+
+    wine_id = page.hash().split("/")[1].split("?")[0]
+    stored = server.api("GET", f"/api/wines/{wine_id}", token=page.token)
+    assert (stored["winery"], stored["vintage"], stored["wine_type"]) == ("Weingut Beispiel", 2019, "white")
+    assert stored["front_label_image_url"] is None and stored["xwines_id"] is None
+    assert stored["lots"][0]["price_per_bottle"] == 21.5
+
+
+def test_scores_and_blend_on_a_wine(signed_in, server):
+    wine = check_in(server, signed_in.token, name="Scored Blend Red")
+    page = signed_in
+    page.open(f"wine/{wine['id']}")
+    page.click("#tab-scores")
+    page.wait_for_text("#wine-tabpanel .empty", "No scores yet")
+    page.fill("input[name=source]", "A guide")
+    page.fill("input[name=score]", "18")
+    Select(page.find("select[name=score_type]")).select_by_value("20_point")
+    page.click("form[aria-label='Add a score'] button[type=submit]")
+    page.toast("Score added")
+    row = page.wait_for_text("#wine-tabpanel .timeline li", "A guide: 18")
+    assert "(90/100)" in row.text, row.text  # 18 of 20 on the common scale
+    assert page.find("#tab-scores").get_attribute("aria-selected") == "true", "the page left the Scores tab"
+    page.wait_for_text("dl.facts", "90/100")
+    page.click("button[aria-label='Remove the score from A guide']")
+    page.wait_for_text("#wine-tabpanel .empty", "No scores yet")
+    assert server.api("GET", f"/api/wines/{wine['id']}", token=page.token)["scores"] == []
+
+    page.click("#tab-blend")
+    page.fill("input[name=blend]", "Merlot 60, Cabernet Franc 40%")
+    page.click("form[aria-label=Blend] button[type=submit]")
+    page.toast("Blend saved")
+    page.wait_for_text("dl.facts", "Merlot 60%, Cabernet Franc 40%")
+    blend = server.api("GET", f"/api/wines/{wine['id']}", token=page.token)["blend"]
+    assert [(grape["grape"], grape["percentage"]) for grape in blend] == [("Merlot", 60), ("Cabernet Franc", 40)]
+
+    page.fill("input[name=blend]", "Merlot 80, Malbec 40")
+    page.click("form[aria-label=Blend] button[type=submit]")
+    page.toast("add up to more than 100")  # the server's detail, and nothing changed
+    blend = server.api("GET", f"/api/wines/{wine['id']}", token=page.token)["blend"]
+    assert [grape["grape"] for grape in blend] == ["Merlot", "Cabernet Franc"]
+
+
 def test_keyboard_focus_is_visible(signed_in):
     page = signed_in
     page.open("dashboard")

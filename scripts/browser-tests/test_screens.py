@@ -1,5 +1,7 @@
 """Dashboard, history, settings and administration in the browser."""
 
+from datetime import date, timedelta
+
 import pytest
 from selenium.webdriver.support.ui import Select
 
@@ -43,6 +45,27 @@ def test_history_filters_by_type_and_reason(signed_in, server):
     page.wait_for_route("#history?transaction_type=CHECK_IN")
     page.wait_for(lambda: all("Added" in row.text for row in page.find_all(".timeline li")),
                   message="rows other than check-ins are shown")
+
+
+def test_history_filters_by_member_and_date(signed_in, server):
+    server.add_user("gus@example.com", "harbour violet 52")
+    gus = server.sign_in("gus@example.com", "harbour violet 52")
+    server.api("POST", "/api/wines/checkin", {"name": "Gus Brought This", "quantity": 1}, token=gus)
+    server.api("POST", "/api/wines/checkin", {"name": "Admin Brought This", "quantity": 1}, token=signed_in.token)
+    gus_id = server.api("GET", "/api/auth/me", token=gus)["id"]
+    page = signed_in
+    page.open("history")
+    page.wait_for_text(".timeline li", "Admin Brought This")
+    Select(page.find("select[name=user_id]")).select_by_value(gus_id)
+    page.wait_for_route(f"#history?user_id={gus_id}")
+    page.wait_for(lambda: [row.text for row in page.find_all(".timeline li")] and all(
+        "Gus Brought This" in row.text for row in page.find_all(".timeline li")), message="other members' rows shown")
+
+    tomorrow = (date.today() + timedelta(days=2)).isoformat()
+    page.open(f"history?from={tomorrow}")
+    page.wait_for_route("#history?from=")
+    page.wait_for_text(".empty", "No")
+    assert not page.find_all(".timeline li")
 
 
 def test_settings_profile_password_and_theme(browser, server):

@@ -196,7 +196,8 @@ export async function wineDetail(view, route) {
     if (!route.isCurrent()) return;
     const reload = () => wineDetail(view, route);
     const tabs = { lots: "Bottles", history: "History", scores: "Scores", blend: "Blend" };
-    const selected = route.params.get("tab") ?? "lots";
+    // The tab in the address now: showing a tab rewrites it, and a reload after a change stays on that tab.
+    const selected = new URLSearchParams(location.hash.split("?")[1] ?? "").get("tab") ?? route.params.get("tab") ?? "lots";
     const panel = h("div", { role: "tabpanel", id: "wine-tabpanel" });
     const tabButtons = Object.entries(tabs).map(([key, label]) => h("button", { type: "button", role: "tab", id: `tab-${key}`,
         "aria-selected": String(key === selected), "aria-controls": "wine-tabpanel", tabindex: key === selected ? 0 : -1,
