@@ -67,8 +67,8 @@ function nameAutocomplete(onPick) {
 function photoInput(side, onChange) {
     const id = `photo-${side}`;
     const preview = h("img", { alt: `${side} label preview`, hidden: true, width: 120, height: 160 });
-    const input = h("input", { type: "file", id, name: `${side}_label`, accept: "image/jpeg,image/png,image/webp,image/gif",
-        capture: "environment" });
+    // No `capture` attribute: with it phones open the camera only; without it they offer the camera or the library.
+    const input = h("input", { type: "file", id, name: `${side}_label`, accept: "image/jpeg,image/png,image/webp,image/gif" });
     input.addEventListener("change", () => {
         const file = input.files[0];
         preview.hidden = !file;
