@@ -166,6 +166,16 @@ class Browser:
         self.fill("input[name=password]", password)
         self.click("button[type=submit]")
 
+    def save_new_wine(self, reviewed: str, name: str) -> str:
+        """Sends "Add a wine": checks the review dialog shows `reviewed`, saves, waits for the new wine's page
+        titled `name`, and answers the wine's id."""
+        self.click("button[type=submit]")
+        self.wait_for_text("dialog dd", reviewed)
+        self.click("dialog .button:not(.secondary)")
+        self.wait_for_route("#wine/")
+        self.wait_for_text("h1", name)
+        return self.hash().split("/")[1].split("?")[0]
+
     def toast(self, text: str, timeout: float = 10):
         return self.wait_for_text(".toast", text, timeout)
 

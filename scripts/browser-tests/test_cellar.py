@@ -28,14 +28,8 @@ def test_check_in_with_a_label_photo_then_search_and_check_out(signed_in, server
     page.fill("input[name=quantity]", "4")
     page.fill("input[name=price_per_bottle]", "45.50")
     page.fill("input[name=location]", "Rack A")
-    page.click("button[type=submit]")
-    page.find("dialog dl.facts")
-    page.wait_for_text("dialog dd", "Jo Pithon")
-    page.click("dialog .button:not(.secondary)")
-    page.wait_for_route("#wine/")
-    page.wait_for_text("h1", "Clos des Bois")
+    wine_id = page.save_new_wine("Jo Pithon", "Clos des Bois")
     page.wait_for_text(".stock", "4 bottles")
-    wine_id = page.hash().split("/")[1].split("?")[0]
     stored = server.api("GET", f"/api/wines/{wine_id}", token=page.token)
     assert stored["front_label_image_url"], "the photo was not stored"
     assert stored["lots"][0]["location"] == "Rack A"
@@ -128,14 +122,8 @@ def test_manual_entry_without_a_photo(signed_in, server):
     Select(page.find("select[name=wine_type]")).select_by_value("white")
     page.fill("input[name=quantity]", "4")
     page.fill("input[name=price_per_bottle]", "21.50")
-    page.click("button[type=submit]")
-    page.wait_for_text("dialog dd", "Weingut Beispiel")
-    page.click("dialog .button:not(.secondary)")
-    page.wait_for_route("#wine/")
-    page.wait_for_text("h1", "Hand Typed Riesling")
+    wine_id = page.save_new_wine("Weingut Beispiel", "Hand Typed Riesling")
     page.wait_for_text(".stock", "4 bottles")
-
-    wine_id = page.hash().split("/")[1].split("?")[0]
     stored = server.api("GET", f"/api/wines/{wine_id}", token=page.token)
     assert (stored["winery"], stored["vintage"], stored["wine_type"]) == ("Weingut Beispiel", 2019, "white")
     assert stored["front_label_image_url"] is None and stored["xwines_id"] is None

@@ -54,15 +54,9 @@ def test_a_label_photo_fills_the_form_and_offers_x_wines_candidates(signed_in, s
     assert field_value(page, "wine_type") == "red"
 
     page.fill("input[name=location]", "Rack B")
-    page.click("button[type=submit]")
-    page.wait_for_text("dialog dd", "Mongeard-Mugneret")
-    page.click("dialog .button:not(.secondary)")
-    page.wait_for_route("#wine/")
-    page.wait_for_text("h1", "Nuits-St-Georges Les Plateaux")
+    wine_id = page.save_new_wine("Mongeard-Mugneret", "Nuits-St-Georges Les Plateaux")
     page.wait_for_text(".facts dd", "Mongeard-Mugneret")
     page.wait_for_text(".facts dd", "Bourgogne")
-
-    wine_id = page.hash().split("/")[1].split("?")[0]
     stored = server.api("GET", f"/api/wines/{wine_id}", token=page.token)
     assert stored["xwines_id"] == 118927
     assert stored["winery"] == "Mongeard-Mugneret"
