@@ -92,24 +92,31 @@ final class CellarService: Sendable {
         }
     }
 
-    /// Adds bottles to an existing wine as a new lot.
-    func addLot(
+    /// Adds bottles to an existing wine: new lots split as at check-in (a lot per full case, then the rest), each
+    /// with its check-in event; answers the new lots in that order.
+    func addLots(
         wineID: String, quantity: Int, caseSize: Int?, purchase: Lot.Purchase, place: Lot.StoragePlace, date: Date?,
         notes: String, userID: String?
-    ) async throws -> Lot {
+    ) async throws -> [Lot] {
         let timestamp = now()
-        let lot = Lot(
-            id: Self.newID(), wineID: wineID, quantity: quantity, initialQuantity: quantity, caseSize: caseSize,
-            purchase: purchase, place: place, createdAt: timestamp, updatedAt: timestamp)
+        // Stamped a millisecond apart, like check-in's lots, so they keep their order.
+        let lots = Lot.sizes(bottles: quantity, caseSize: caseSize).enumerated().map { index, size in
+            Lot(
+                id: Self.newID(), wineID: wineID, quantity: size.quantity, initialQuantity: size.quantity,
+                caseSize: size.caseSize, purchase: purchase, place: place,
+                createdAt: timestamp.addingTimeInterval(Double(index) / 1000), updatedAt: timestamp)
+        }
         return try await database.write { connection in
             _ = try Self.requireWine(wineID, in: connection)
-            try LotStore.insert(lot, in: connection)
-            try EventStore.insert(
-                CellarEvent(
-                    id: Self.newID(), wineID: wineID, lotID: lot.id, type: .checkIn, quantity: quantity,
-                    date: date ?? timestamp, userID: userID, notes: notes, createdAt: timestamp), in: connection)
+            for lot in lots {
+                try LotStore.insert(lot, in: connection)
+                try EventStore.insert(
+                    CellarEvent(
+                        id: Self.newID(), wineID: wineID, lotID: lot.id, type: .checkIn, quantity: lot.quantity,
+                        date: date ?? timestamp, userID: userID, notes: notes, createdAt: timestamp), in: connection)
+            }
             try WineStore.touch(id: wineID, at: timestamp, in: connection)
-            return lot
+            return lots
         }
     }
 

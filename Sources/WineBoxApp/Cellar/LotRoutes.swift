@@ -47,12 +47,14 @@ enum LotRoutes {
             let fields = try InputFields(body: request)
             try fields.rejectUnknown(allowed: WineInput.lotFields.union(["notes"]))
             let caseSize = try fields.integer("case_size", range: WineInput.caseSizeRange)
-            let lot = try await cellar.addLot(
+            let lots = try await cellar.addLots(
                 wineID: wineID, quantity: try fields.integer("quantity", range: WineInput.quantityRange) ?? 1,
                 caseSize: caseSize, purchase: try WineInput.purchase(fields, caseSize: caseSize),
                 place: try WineInput.place(fields), date: try fields.instant("event_date"),
                 notes: try fields.text("notes", limit: 2000) ?? "", userID: context.signedIn?.user.id)
-            return .json(writing: LotResource(lot), status: .created)
+            return .json(
+                writing: Page(items: lots.map(LotResource.init), total: lots.count, skip: 0, limit: lots.count),
+                status: .created)
         }
 
         router.add(.get, "/api/lots") { request, _ in

@@ -39,16 +39,9 @@ public struct CheckIn: Sendable {
         self.blend = blend
     }
 
-    /// How `quantity` bottles split into lots: one per full case, then one for the rest.
+    /// How `quantity` bottles split into lots (see ``Lot/sizes(bottles:caseSize:)``).
     public var lotSizes: [(quantity: Int, caseSize: Int?)] {
-        guard let caseSize, caseSize > 0, quantity >= caseSize else {
-            return [(quantity, caseSize)]
-        }
-        var sizes = Array(repeating: (quantity: caseSize, caseSize: Optional(caseSize)), count: quantity / caseSize)
-        if quantity % caseSize > 0 {
-            sizes.append((quantity % caseSize, nil))
-        }
-        return sizes
+        Lot.sizes(bottles: quantity, caseSize: caseSize)
     }
 }
 

@@ -16,6 +16,19 @@ public struct Lot: Sendable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
 
+    /// How bottles bought together split into lots: bought by the case, each full case is a lot of its own and the
+    /// rest one loose lot; fewer bottles than a case stay one lot that keeps the case size (a part case).
+    public static func sizes(bottles: Int, caseSize: Int?) -> [(quantity: Int, caseSize: Int?)] {
+        guard let caseSize, caseSize > 0, bottles >= caseSize else {
+            return [(bottles, caseSize)]
+        }
+        var sizes = Array(repeating: (quantity: caseSize, caseSize: Optional(caseSize)), count: bottles / caseSize)
+        if bottles % caseSize > 0 {
+            sizes.append((bottles % caseSize, nil))
+        }
+        return sizes
+    }
+
     public init(
         id: String, wineID: String, quantity: Int, initialQuantity: Int, caseSize: Int?, purchase: Purchase,
         place: StoragePlace, createdAt: Date, updatedAt: Date

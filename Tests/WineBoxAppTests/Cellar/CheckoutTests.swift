@@ -71,7 +71,7 @@ import WineBoxTesting
                 "POST", "/api/wines/\(id)/lots",
                 json: ["quantity": 3, "purchase_date": "2019-06-01", "location": "Rack"])
             #expect(older.status == 201)
-            let olderID = try #require(try older.json()["id"] as? String)
+            let olderID = try #require((try older.json()["items"] as? [[String: Any]])?.first?["id"] as? String)
 
             let taken = try await client.send("POST", "/api/wines/\(id)/checkout", form: "quantity=4")
             let lots = try #require(try taken.json()["lots"] as? [[String: Any]])

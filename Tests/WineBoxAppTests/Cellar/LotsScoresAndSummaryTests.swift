@@ -53,6 +53,30 @@ import WineBoxTesting
         }
     }
 
+    @Test func moreBottlesByTheCaseBecomeALotPerCaseLikeACheckIn() async throws {
+        try await withCellarApplication { _, client in
+            let id = try await client.checkIn([("name", "Fino"), ("quantity", "2")])["id"] as! String
+            let added = try await client.send(
+                "POST", "/api/wines/\(id)/lots",
+                json: ["quantity": 14, "case_size": 6, "price_per_bottle": 9, "source": "Fair", "notes": "Two cases"])
+            #expect(added.status == 201)
+            let page = try added.json()
+            let lots = try #require(page["items"] as? [[String: Any]])
+            #expect(page["total"] as? Int == 3)
+            #expect(lots.map { $0["quantity"] as? Int } == [6, 6, 2])
+            #expect(lots.map { $0["case_size"] as? Int } == [6, 6, nil])
+            #expect(lots.allSatisfy { $0["source"] as? String == "Fair" })
+
+            #expect(try await client.bottles(id) == 16)
+            let events = try await client.array("/api/transactions?wine_id=\(id)&transaction_type=CHECK_IN")
+            #expect(events.map { $0["quantity"] as? Int }.sorted { ($0 ?? 0) < ($1 ?? 0) } == [2, 2, 6, 6])
+            let loose = try await client.send("POST", "/api/wines/\(id)/lots", json: ["quantity": 4, "case_size": 6])
+            #expect((try loose.json()["items"] as? [[String: Any]])?.map { $0["case_size"] as? Int } == [6])
+            #expect(try await client.send("POST", "/api/wines/\(id)/lots", json: ["quantity": 0]).status == 422)
+            #expect(try await client.bottles(id) == 20)
+        }
+    }
+
     @Test func scoresAreNormalisedAndAveraged() async throws {
         try await withCellarApplication { _, client in
             let id = try await client.checkIn([("name", "Brunello")])["id"] as! String

@@ -147,7 +147,7 @@ import WineBoxTesting
             let lot = try await client.send(
                 "POST", "/api/wines/\(wineID)/lots", json: ["quantity": 3, "location": "Fridge"])
             expectDocumented(lot, "POST", "/api/wines/{id}/lots")
-            let lotID = try #require(try lot.json()["id"] as? String)
+            let lotID = try #require((try lot.json()["items"] as? [[String: Any]])?.first?["id"] as? String)
             expectDocumented(try await client.send("GET", "/api/lots/\(lotID)"), "GET", "/api/lots/{id}")
             expectDocumented(
                 try await client.send("PATCH", "/api/lots/\(lotID)", json: ["bin": "B2"]), "PATCH", "/api/lots/{id}")
