@@ -63,6 +63,7 @@ import threading
 import time
 
 import bench_workload as workload
+import scan_request
 import shared_data
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -368,14 +369,12 @@ def label_reading_figures(token, count):
         return None
     times = []
     for path in photos:
-        boundary = secrets.token_hex(8)
         with open(path, "rb") as photo:
-            body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"front_label\"; filename=\"p.jpeg\"\r\n"
-                    "Content-Type: image/jpeg\r\n\r\n").encode() + photo.read() + f"\r\n--{boundary}--\r\n".encode()
+            body, content_type = scan_request.front_label(photo.read())
         connection = http.client.HTTPConnection("127.0.0.1", WINEBOX_PORT, timeout=120)
         started = time.perf_counter()
         connection.request("POST", "/api/wines/scan", body=body, headers={
-            "Content-Type": f"multipart/form-data; boundary={boundary}", "Authorization": "Bearer " + token})
+            "Content-Type": content_type, "Authorization": "Bearer " + token})
         response = connection.getresponse()
         response.read()
         times.append(time.perf_counter() - started)

@@ -33,8 +33,8 @@ import sys
 import tempfile
 import time
 import unicodedata
-import uuid
 
+import scan_request
 import shared_data
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -142,12 +142,10 @@ class Server:
         return response.status, data
 
     def scan(self, image_bytes, filename):
-        boundary = uuid.uuid4().hex
-        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"front_label\"; filename=\"{filename}\"\r\n"
-                "Content-Type: application/octet-stream\r\n\r\n").encode() + image_bytes + f"\r\n--{boundary}--\r\n".encode()
+        body, content_type = scan_request.front_label(image_bytes, filename)
         started = time.perf_counter()
         status, data = self.request("POST", "/api/wines/scan", body, {
-            "Content-Type": f"multipart/form-data; boundary={boundary}", "Authorization": f"Bearer {self.token}"})
+            "Content-Type": content_type, "Authorization": f"Bearer {self.token}"})
         elapsed = time.perf_counter() - started
         if status != 200:
             raise SystemExit(f"scan of {filename} answered {status}: {data[:300]!r}")
@@ -261,9 +259,10 @@ def percent(part, whole):
     return f"{100 * part / whole:.0f}% ({part}/{whole})" if whole else "—"
 
 
-def report(sets, elapsed):
+def report(sets, elapsed, binary):
+    build = "release build" if "/release/" in str(binary) else f"the binary {binary}"
     lines = [f"Measured by `make eval-labels` on {time.strftime('%Y-%m-%d')}: {os.cpu_count()} cores, offline pipeline "
-             f"(no Claude key), release build; times are per photo as the client saw them, one photo at a time "
+             f"(no Claude key), {build}; times are per photo as the client saw them, one photo at a time "
              f"(the whole run took {elapsed:.0f} s).", ""]
     header = "| Field | " + " | ".join(name for name, _ in sets) + " |"
     lines += [header, "| --- |" + " --- |" * len(sets)]
@@ -327,7 +326,7 @@ def main():
                     ("rendered labels", evaluate(server, rendered, options.show_misses))]
         finally:
             server.stop()
-    table = report(sets, time.perf_counter() - began)
+    table = report(sets, time.perf_counter() - began, options.binary)
     print(table)
     for name, figures in sets:
         for miss in figures["misses"]:
