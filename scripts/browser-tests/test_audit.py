@@ -10,7 +10,7 @@ import pytest
 from axe_selenium_python import Axe
 
 from browser import DESKTOP, PHONE
-from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, TOKEN_KEY
+from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, TOKEN_KEY, shared_file
 
 # axe-core 4.12.1, from the axe-playwright-python wheel (requirements-no-deps.txt): axe-selenium-python's own copy
 # is axe-core 3.1, which misses years of rules.
@@ -126,6 +126,20 @@ def test_dark_theme_screen_is_accessible(browser, server, sample_wine, route):
         page.find(".result-count")
     audit(page, f"{route} (dark)")
     screenshot(page, f"{route.replace('?view=', '-')}-dark-desktop")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_read_label_is_accessible(signed_in, width):
+    """Add a wine after a real label reading: the filled fields' notes, the candidates and the text read."""
+    page = signed_in
+    page.set_size(WIDTHS[width])
+    page.open("add")
+    page.find("#photo-front").send_keys(str(shared_file("xwines/photos/118927.jpeg")))
+    page.wait_for_text("[role=status]", "(offline reading)", timeout=30)
+    page.click(".label-text summary")
+    audit(page, "add after a reading")
+    assert_fits(page, "add after a reading")
+    screenshot(page, f"add-read-{width}")
 
 
 def test_dialogs_are_accessible(signed_in, sample_wine):

@@ -12,6 +12,13 @@ def field_value(page, name: str) -> str:
     return page.driver.execute_script("return document.querySelector('form').elements[arguments[0]].value", name)
 
 
+def filled_note(page, name: str) -> str | None:
+    """The "where this value came from" line shown under a field, or None."""
+    return page.driver.execute_script(
+        "const note = document.querySelector('form').elements[arguments[0]].closest('.field')"
+        ".querySelector('.filled-note'); return note ? note.textContent : null", name)
+
+
 @pytest.mark.smoke
 def test_a_label_photo_fills_the_form_and_offers_x_wines_candidates(signed_in, server):
     page = signed_in
@@ -26,6 +33,11 @@ def test_a_label_photo_fills_the_form_and_offers_x_wines_candidates(signed_in, s
     assert field_value(page, "wine_type") == "red"
     assert field_value(page, "region") == "Bourgogne", "the reading overwrote a field the member typed"
     assert "MONGEARD" in field_value(page, "front_label_text")
+    assert filled_note(page, "appellation") == "Read from the label"
+    assert filled_note(page, "grape_variety") == "From X-Wines"  # the identified wine's, not on the label
+    assert filled_note(page, "region") is None
+    page.click(".label-text summary")
+    page.wait_for_text(".label-text pre", "MONGEARD")
 
     candidates = page.find_all(".candidate-list li")
     assert len(candidates) >= 2, "the X-Wines candidates were not offered"
@@ -41,8 +53,9 @@ def test_a_label_photo_fills_the_form_and_offers_x_wines_candidates(signed_in, s
     assert "chosen" in other.get_attribute("class") and "chosen" not in first.get_attribute("class")
     assert field_value(page, "wine_type") == "rosé"
     # The grape came from the identified wine's X-Wines data, not from the label: another pick must not keep it.
-    assert field_value(page, "grape_variety") == ""
+    assert field_value(page, "grape_variety") == "" and filled_note(page, "grape_variety") is None
     assert field_value(page, "appellation") == "Nuits-Saint-Georges", "a field read on the label was lost"
+    assert filled_note(page, "wine_type") == "From X-Wines"
     first.find_element("css selector", "button").click()
     page.toast("Using Nuits-St-Georges Les Plateaux")
     assert first.find_element("css selector", "button").get_attribute("aria-pressed") == "true"
@@ -52,11 +65,15 @@ def test_a_label_photo_fills_the_form_and_offers_x_wines_candidates(signed_in, s
     assert field_value(page, "winery") == "Mongeard-Mugneret"
     assert field_value(page, "grape_variety") == "Pinot Noir"
     assert field_value(page, "wine_type") == "red"
+    page.fill("input[name=appellation]", "Nuits-Saint-Georges AOC")
+    assert filled_note(page, "appellation") is None, "a field the member changed still says it was read"
 
     page.fill("input[name=location]", "Rack B")
     wine_id = page.save_new_wine("Mongeard-Mugneret", "Nuits-St-Georges Les Plateaux")
     page.wait_for_text(".facts dd", "Mongeard-Mugneret")
     page.wait_for_text(".facts dd", "Bourgogne")
+    page.click(".label-text summary")
+    page.wait_for_text(".label-text pre", "MONGEARD")
     stored = server.api("GET", f"/api/wines/{wine_id}", token=page.token)
     assert stored["xwines_id"] == 118927
     assert stored["winery"] == "Mongeard-Mugneret"

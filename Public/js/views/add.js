@@ -2,7 +2,7 @@
 // the wine's fields, the bottles (quantity, case size, price, date, store, location), then review and save.
 import { api, get } from "../api.js";
 import { debounce, field, formatNumber, h, openDialog, replace, toast, today, withBusy } from "../dom.js";
-import { fillUntyped, formWineType, labelScanner, trackTyping } from "./label-scan.js";
+import { fillUntyped, formWineType, labelScanner, markFilled, trackTyping } from "./label-scan.js";
 import { WINE_FIELDS, wineFields } from "./wine-form.js";
 
 const LOT_FIELDS = ["quantity", "case_size", "price_per_bottle", "currency", "purchase_date", "source", "location", "bin"];
@@ -85,8 +85,9 @@ export async function addWine(view) {
     const nameField = nameAutocomplete((item) => {
         xwinesId.value = item.id;
         xwinesId.dataset.typed = "true"; // picked by the member: a label reading keeps it
-        fillUntyped(form, { winery: item.winery, country: item.country, region: item.region,
+        const filled = fillUntyped(form, { winery: item.winery, country: item.country, region: item.region,
             wine_type: formWineType(item.wine_type), alcohol_percentage: item.abv });
+        for (const key of filled) markFilled(form.elements[key], "From X-Wines");
         toast(`Filled from X-Wines: ${item.name}`, "success");
     });
     const scanButton = h("button", { type: "button", class: "button secondary scan", text: "Read the labels again",

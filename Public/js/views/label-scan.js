@@ -16,9 +16,31 @@ export const formWineType = (type) => {
 
 /** Marks the controls of `form` the member changes by hand (`data-typed`), which `fillUntyped` then leaves alone. */
 export function trackTyping(form) {
-    const mark = (event) => { if (event.target.name && event.target.type !== "file") event.target.dataset.typed = "true"; };
+    const mark = (event) => {
+        if (!event.target.name || event.target.type === "file") return;
+        event.target.dataset.typed = "true";
+        markFilled(event.target, null);
+    };
     form.addEventListener("input", mark);
     form.addEventListener("change", mark);
+}
+
+/**
+ * Shows next to `control` where its value came from (`source`, e.g. "Read from the label"), or nothing when
+ * `source` is null: a class for the look and a line of text for everyone, screen readers included.
+ */
+export function markFilled(control, source) {
+    const wrapper = control.closest(".field");
+    if (!wrapper) return;
+    wrapper.classList.toggle("filled", Boolean(source));
+    let note = wrapper.querySelector(".filled-note");
+    if (!source) return note?.remove();
+    if (!note) {
+        note = h("small", { class: "filled-note", id: `${control.id || control.name}-filled` });
+        wrapper.append(note);
+        control.setAttribute("aria-describedby", note.id);
+    }
+    note.textContent = source;
 }
 
 /** Sets the controls of `form` named by `values`' keys, skipping empty values and typed controls; answers the keys set. */
@@ -31,6 +53,20 @@ export function fillUntyped(form, values) {
         filled.push(key);
     }
     return filled;
+}
+
+/** The text read from the front and back labels, folded away under a summary; null when there is none. */
+export function labelTextDisclosure(frontText, backText) {
+    const sides = [["Front label", frontText], ["Back label", backText]].filter(([, text]) => text);
+    if (!sides.length) return null;
+    return h("details", { class: "label-text" }, h("summary", { text: "Text read from the labels" }),
+        sides.map(([side, text]) => [h("h3", { text: side }), h("pre", { text })]));
+}
+
+/** The form controls a scan filled from the X-Wines wine it identified rather than from the label. */
+function enrichedKeys(answer) {
+    const formKey = { drink_from: "drink_window_start", drink_until: "drink_window_end" };
+    return (answer.enriched_fields ?? []).map((key) => formKey[key] ?? key);
 }
 
 /** The form's values from a scan's `parsed` object (every key is present, null when not read). */
@@ -59,14 +95,20 @@ export function labelScanner(form, button, candidates) {
     let enriched = { id: null, keys: [] };
 
     function restoreReading(candidate) {
-        for (const [key, value] of Object.entries(afterScan)) {
+        for (const [key, { value, source }] of Object.entries(afterScan)) {
             const control = form.elements[key];
-            if (control && !control.dataset.typed) control.value = value;
+            if (control && !control.dataset.typed) {
+                control.value = value;
+                markFilled(control, source);
+            }
         }
         if (candidate.id === enriched.id) return;
         for (const key of enriched.keys) {
             const control = form.elements[key];
-            if (control && !control.dataset.typed) control.value = "";
+            if (control && !control.dataset.typed) {
+                control.value = "";
+                markFilled(control, null);
+            }
         }
     }
 
@@ -74,9 +116,13 @@ export function labelScanner(form, button, candidates) {
         restoreReading(candidate);
         choose(candidate, list);
         form.elements.xwines_id.dataset.typed = "true"; // the member's choice outlasts a later reading
-        fillUntyped(form, { name: candidate.name, winery: candidate.winery, country: candidate.country,
+        const picked = fillUntyped(form, { name: candidate.name, winery: candidate.winery, country: candidate.country,
             wine_type: formWineType(candidate.wine_type), alcohol_percentage: candidate.abv });
-        if (!form.elements.region.value) form.elements.region.value = candidate.region ?? "";
+        if (!form.elements.region.value && candidate.region) {
+            form.elements.region.value = candidate.region;
+            picked.push("region");
+        }
+        for (const key of picked) markFilled(form.elements[key], "From X-Wines");
         toast(`Using ${candidate.name}.`, "success");
     }
 
@@ -106,11 +152,16 @@ export function labelScanner(form, button, candidates) {
     }
 
     function remember(answer) {
-        const keys = Object.keys(formValues({}));
-        afterScan = Object.fromEntries(keys.map((key) => [key, form.elements[key]?.value ?? ""]));
-        const formKey = { drink_from: "drink_window_start", drink_until: "drink_window_end" };
-        enriched = { id: answer.parsed?.xwines_id ?? null,
-            keys: (answer.enriched_fields ?? []).map((key) => formKey[key] ?? key).filter((key) => key in afterScan) };
+        const keys = Object.keys(formValues({})).filter((key) => form.elements[key]);
+        afterScan = Object.fromEntries(keys.map((key) => [key, { value: form.elements[key].value,
+            source: form.elements[key].closest(".field")?.querySelector(".filled-note")?.textContent ?? null }]));
+        enriched = { id: answer.parsed?.xwines_id ?? null, keys: enrichedKeys(answer).filter((key) => key in afterScan) };
+    }
+
+    /** The text read from each label, under a disclosure below the candidates. */
+    function showText(ocr) {
+        const text = labelTextDisclosure(ocr.front_label_text, ocr.back_label_text);
+        if (text) candidates.append(text);
     }
 
     return () => {
@@ -137,6 +188,14 @@ export function labelScanner(form, button, candidates) {
             }
             const parsed = answer.parsed ?? {};
             const filled = fillUntyped(form, formValues(parsed));
+            const fromReference = new Set(enrichedKeys(answer));
+            for (const key of Object.keys(formValues({}))) {
+                const control = form.elements[key];
+                if (control && !control.dataset.typed) {
+                    markFilled(control, !filled.includes(key) ? null
+                        : fromReference.has(key) ? "From X-Wines" : "Read from the label");
+                }
+            }
             if (parsed.xwines_id && !form.elements.xwines_id.dataset.typed) form.elements.xwines_id.value = parsed.xwines_id;
             form.elements.front_label_text.value = answer.ocr?.front_label_text ?? "";
             form.elements.back_label_text.value = answer.ocr?.back_label_text ?? "";
@@ -146,6 +205,7 @@ export function labelScanner(form, button, candidates) {
             if (answer.claude_error) toast(`Claude could not read the labels (${answer.claude_error}); read offline instead.`);
             remember(answer);
             offer(answer);
+            showText(answer.ocr ?? {});
         });
     };
 }

@@ -4,6 +4,7 @@ import { del, get, loadImage, post, put } from "../api.js";
 import { confirmDialog, field, formValues, formatDate, formatMoney, formatNumber, h, openDialog, replace, spinner, toast,
     tableWrap, today, withBusy } from "../dom.js";
 import { typeClass } from "./cellar.js";
+import { labelTextDisclosure } from "./label-scan.js";
 import { transactionRow } from "./history.js";
 import { changedFields, wineFields } from "./wine-form.js";
 
@@ -238,6 +239,7 @@ export async function wineDetail(view, route) {
                 h("p", { class: "stock", text: inStock ? `${formatNumber(inStock)} bottle${inStock === 1 ? "" : "s"} in the cellar` : "Out of stock" }),
                 facts(wine),
                 wine.notes ? h("p", { text: wine.notes }) : null,
+                labelTextDisclosure(wine.front_label_text, wine.back_label_text),
                 h("div", { class: "actions wine-actions" },
                     inStock ? h("button", { type: "button", class: "button checkout", text: "Check out", onclick: () => checkoutDialog(wine, reload) }) : null,
                     h("button", { type: "button", class: "button secondary add-bottles", text: "Add bottles",
