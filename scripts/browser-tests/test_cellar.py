@@ -105,7 +105,7 @@ def test_more_bottles_of_a_wine_become_a_new_lot(signed_in, server):
     page.fill("dialog input[name=case_size]", "6")
     page.fill("dialog input[name=source]", "Wine fair")
     page.click("dialog button[type=submit]")
-    page.toast("Bottles added")
+    page.toast("Bottles added as 2 lots, one per full case")
     page.wait_for_text(".stock", "15 bottles")
     lots = server.api("GET", f"/api/wines/{wine['id']}/lots", token=page.token)["items"]
     # Two full cases: a lot each, as a check-in would make them.

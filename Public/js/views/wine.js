@@ -83,9 +83,9 @@ function addBottlesDialog(wine, reload) {
     form.addEventListener("submit", (event) => {
         event.preventDefault();
         withBusy(event.submitter, async () => {
-            await post(`/api/wines/${wine.id}/lots`, formValues(form));
+            const added = await post(`/api/wines/${wine.id}/lots`, formValues(form));
             dialog.close();
-            toast("Bottles added.", "success");
+            toast(added.total > 1 ? `Bottles added as ${added.total} lots, one per full case.` : "Bottles added.", "success");
             reload();
         });
     });
