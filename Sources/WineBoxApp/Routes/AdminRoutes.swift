@@ -84,8 +84,9 @@ enum AdminRoutes {
         }
 
         router.add(.get, "/api/admin/audit", access: .admin) { request, _ in
-            let skip = try Paging.integer(request, "skip", default: 0, range: 0...1_000_000)
-            let limit = try Paging.integer(request, "limit", default: 50, range: 1...200)
+            let fields = try InputFields(query: request)
+            let skip = try fields.integer("skip", range: 0...1_000_000) ?? 0
+            let limit = try fields.integer("limit", range: 1...200) ?? 50
             let kind = request.queryValue("kind")
             let (events, total) = try await accounts.database.read { connection in
                 (

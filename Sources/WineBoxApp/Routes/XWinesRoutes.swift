@@ -14,11 +14,13 @@ enum XWinesRoutes {
         let lists = XWinesListCache()
 
         router.add(.get, "/api/xwines/search") { request, _ in
+            // Other parameters are ignored, not refused: the earlier WineBox's interface also sent price bounds.
+            let fields = try InputFields(query: request)
             let query = try XWinesSearchQuery(
                 text: request.queryValue("q"), wineType: request.queryValue("wine_type"),
                 country: request.queryValue("country"),
-                limit: try Paging.integer(request, "limit", default: 10, range: XWinesSearchQuery.limits),
-                skip: try Paging.integer(request, "skip", default: 0, range: XWinesSearchQuery.skips))
+                limit: try fields.integer("limit", range: XWinesSearchQuery.limits) ?? 10,
+                skip: try fields.integer("skip", range: XWinesSearchQuery.skips) ?? 0)
             let page = try await database.read { connection in try XWinesStore.search(query, in: connection) }
             return .json(
                 SearchAnswer(
