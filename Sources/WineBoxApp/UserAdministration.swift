@@ -27,11 +27,9 @@ public final class UserAdministration: Sendable {
 
     /// Opens (and if needed creates and migrates) the database in the configured data directory.
     public init(configuration: AppConfiguration, logger: Logger) async throws {
-        let directory = try Application.prepareDataDirectory(configuration.storage.dataDirectory)
-        database = try Database(path: directory + "/" + Application.databaseFileName)
+        database = try await Application.openDatabase(configuration: configuration)
         pool = WorkerPool(name: "argon2", threadCount: 1, maxQueuedJobs: 4)
         do {
-            try await Migrator(WineBoxMigrations.all).migrate(database)
             let auth = configuration.auth
             let hasher = PasswordHasher(
                 parameters: auth.argon2Parameters,
