@@ -1,5 +1,6 @@
 import Foundation
 import WineBoxDomain
+import WineBoxSupport
 
 /// Reads the fields of Claude's JSON object one at a time, remembering which ones it had to refuse.
 ///
@@ -12,11 +13,11 @@ struct ClaudeAnswerFieldReader {
         "unknown", "n/a", "na", "none", "null", "nil", "not visible", "not specified", "not stated", "-", "—", "?",
     ]
 
-    let object: [String: ClaudeJSONValue]
+    let object: [String: JSONValue]
     /// The keys refused so far, in the order checked.
     var dropped: [String] = []
 
-    init(object: [String: ClaudeJSONValue]) {
+    init(object: [String: JSONValue]) {
         self.object = object
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import WineBoxDomain
+import WineBoxSupport
 
 /// Claude's answer text turned into label fields, each checked on its own.
 ///
@@ -61,16 +62,16 @@ struct ClaudeLabelAnswer: Equatable, Sendable {
 
     /// The JSON object in `text`: inside a Markdown fence if there is one, else the whole text, else (when the text
     /// is not JSON at all) its outermost braces. Nil when there is no JSON object, or the JSON is not an object.
-    static func jsonObject(in text: String) -> [String: ClaudeJSONValue]? {
+    static func jsonObject(in text: String) -> [String: JSONValue]? {
         let candidate = unfenced(text)
-        if let value = ClaudeJSONValue.parse(candidate) {
+        if let value = JSONValue.parse(candidate) {
             guard case .object(let object) = value else {
                 return nil
             }
             return object
         }
         guard let open = candidate.firstIndex(of: "{"), let close = candidate.lastIndex(of: "}"), open < close,
-            case .object(let object)? = ClaudeJSONValue.parse(String(candidate[open...close]))
+            case .object(let object)? = JSONValue.parse(String(candidate[open...close]))
         else {
             return nil
         }

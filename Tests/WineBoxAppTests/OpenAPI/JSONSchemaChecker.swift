@@ -1,4 +1,5 @@
 import Foundation
+import WineBoxSupport
 
 /// Checks JSON values against the schemas of an OpenAPI 3.1 document: the subset of JSON Schema 2020-12 the
 /// WineBox document uses.

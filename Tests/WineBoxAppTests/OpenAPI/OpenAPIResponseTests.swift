@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WineBoxSupport
 import WineBoxTesting
 
 @testable import WineBoxApp
