@@ -5,10 +5,11 @@ import { formatNumber, h, svg } from "./dom.js";
 
 const colourClass = (index) => `bar-${(index % 8) + 1}`;
 
+/** The chart's figures as a table for screen readers. Hidden by a wrapper: Firefox draws a hidden table's caption. */
 function accessibleTable(caption, entries) {
-    return h("table", { class: "visually-hidden" }, h("caption", { text: caption }),
+    return h("div", { class: "visually-hidden" }, h("table", {}, h("caption", { text: caption }),
         h("tbody", {}, entries.map(([label, value]) => h("tr", {}, h("th", { scope: "row", text: label }),
-            h("td", { text: formatNumber(value) })))));
+            h("td", { text: formatNumber(value) }))))));
 }
 
 /** The largest `limit` entries of a `{label: count}` object; the rest summed as "Other". */

@@ -26,6 +26,14 @@ def test_dashboard_counts_and_charts_follow_the_cellar(signed_in, server):
         "return [...document.querySelectorAll('.chart svg[role=img]')].map(s => s.getAttribute('aria-label'))")
     assert any("Portugal" in label for label in labels), labels
     assert any("2011" in label for label in labels), labels
+    # The charts' tables are for screen readers only: nothing of them may show (Firefox drew their captions).
+    shown = page.driver.execute_script("""
+        return [...document.querySelectorAll('.chart caption, .chart th')].filter((element) => {
+            const box = element.getBoundingClientRect();
+            const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+            return box.width > 1 && hit !== null && element.contains(hit);
+        }).map((element) => element.textContent)""")
+    assert not shown, f"screen-reader tables are visible: {shown}"
     page.wait_for_text(".timeline li", "Dashboard Douro")
 
 
