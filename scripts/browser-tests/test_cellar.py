@@ -74,10 +74,19 @@ def test_edit_move_and_delete_a_wine(signed_in, server):
     page.click("button.edit")
     page.fill("dialog input[name=winery]", "Domaine Test")
     page.fill("dialog input[name=drink_window_end]", "2030")
+    page.fill("dialog textarea[name=custom_fields]", "Shelf: top")
     page.click("dialog button[type=submit]")
     page.toast("Changes saved")
     page.wait_for_text("dl.facts", "Domaine Test")
-    assert server.api("GET", f"/api/wines/{wine['id']}", token=page.token)["drink_window_end"] == 2030
+    stored = server.api("GET", f"/api/wines/{wine['id']}", token=page.token)
+    assert (stored["drink_window_end"], stored["custom_fields"]) == (2030, {"Shelf": "top"})
+    page.click("button.edit")  # the editor shows them as lines, and emptying it removes them
+    assert page.find("dialog textarea[name=custom_fields]").get_attribute("value") == "Shelf: top"
+    page.fill("dialog textarea[name=custom_fields]", "")
+    page.click("dialog button[type=submit]")
+    page.toast("Changes saved")
+    page.wait_for(lambda: server.api("GET", f"/api/wines/{wine['id']}", token=page.token)["custom_fields"] is None,
+                  message="the custom fields were not removed")
 
     page.click("button.move-lot")
     page.fill("dialog input[name=quantity]", "1")
@@ -122,12 +131,18 @@ def test_manual_entry_without_a_photo(signed_in, server):
     Select(page.find("select[name=wine_type]")).select_by_value("white")
     page.fill("input[name=quantity]", "4")
     page.fill("input[name=price_per_bottle]", "21.50")
+    page.fill("textarea[name=custom_fields]", "no colon here")
+    page.click("button[type=submit]")
+    page.toast("needs a name, a colon")
+    page.fill("textarea[name=custom_fields]", "Gift from: Aunt Rosa\nCellar book: p. 7")
     wine_id = page.save_new_wine("Weingut Beispiel", "Hand Typed Riesling")
     page.wait_for_text(".stock", "4 bottles")
     stored = server.api("GET", f"/api/wines/{wine_id}", token=page.token)
     assert (stored["winery"], stored["vintage"], stored["wine_type"]) == ("Weingut Beispiel", 2019, "white")
     assert stored["front_label_image_url"] is None and stored["xwines_id"] is None
     assert stored["lots"][0]["price_per_bottle"] == 21.5
+    assert stored["custom_fields"] == {"Gift from": "Aunt Rosa", "Cellar book": "p. 7"}
+    page.wait_for_text("dl.facts", "Aunt Rosa")
 
 
 def test_scores_and_blend_on_a_wine(signed_in, server):

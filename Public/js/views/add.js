@@ -3,7 +3,7 @@
 import { api, get } from "../api.js";
 import { debounce, field, formatNumber, h, openDialog, replace, toast, today, withBusy } from "../dom.js";
 import { fillUntyped, formWineType, labelScanner, markFilled, trackTyping } from "./label-scan.js";
-import { WINE_FIELDS, wineFields } from "./wine-form.js";
+import { WINE_FIELDS, parseCustomFields, wineFields } from "./wine-form.js";
 
 const LOT_FIELDS = ["quantity", "case_size", "price_per_bottle", "currency", "purchase_date", "source", "location", "bin"];
 
@@ -129,10 +129,18 @@ export async function addWine(view) {
         event.preventDefault();
         const body = new FormData();
         const summary = [];
+        let customFields;
+        try {
+            customFields = parseCustomFields(form.elements.custom_fields.value);
+        } catch (error) {
+            toast(error.message, "error");
+            form.elements.custom_fields.focus();
+            return;
+        }
         for (const key of [...WINE_FIELDS, "xwines_id", "front_label_text", "back_label_text", ...LOT_FIELDS]) {
             const value = form.elements[key]?.value.trim();
             if (!value) continue;
-            body.append(key, value);
+            body.append(key, key === "custom_fields" ? JSON.stringify(customFields) : value);
             if (!key.endsWith("label_text") && key !== "xwines_id") {
                 summary.push([form.elements[key].labels?.[0]?.textContent ?? key, form.elements[key].selectedOptions?.[0]?.text ?? value]);
             }

@@ -22,6 +22,7 @@ function facts(wine) {
         ["Average score", wine.average_score !== null && wine.average_score !== undefined
             ? `${formatNumber(Math.round(wine.average_score))}/100` : null],
         ["Blend", (wine.blend ?? []).map((g) => `${g.grape}${g.percentage !== null && g.percentage !== undefined ? ` ${g.percentage}%` : ""}`).join(", ") || null],
+        ...Object.entries(wine.custom_fields ?? {}).sort(([a], [b]) => a.localeCompare(b)),
     ].filter(([, value]) => value !== null && value !== undefined && value !== "");
     return h("dl", { class: "facts" }, rows.map(([label, value]) => [h("dt", { text: label }), h("dd", { text: String(value) })]));
 }

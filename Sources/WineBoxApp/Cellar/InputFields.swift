@@ -1,6 +1,7 @@
 import Foundation
 import WineBoxDomain
 import WineBoxHTTP
+import WineBoxSupport
 import WineBoxWeb
 
 /// The named scalar values of a request: form fields (urlencoded or multipart), a flat JSON object, or the query
@@ -11,6 +12,11 @@ import WineBoxWeb
 struct InputFields {
     private var values: [String: String] = [:]
     private var cleared: Set<String> = []
+    /// Values of ``structuredFields`` sent as JSON objects or arrays.
+    private var structured: [String: JSONValue] = [:]
+
+    /// The only fields a JSON body may send as an object: every other field is one value.
+    static let structuredFields: Set<String> = ["custom_fields"]
     private(set) var files: [UploadedFile] = []
 
     /// Reads the body: multipart form, urlencoded form or a JSON object. An empty body gives no fields.
@@ -57,45 +63,26 @@ struct InputFields {
         guard (try? JSONSerialization.jsonObject(with: Data(body))) is [String: Any] else {
             throw HTTPError(.badRequest, "The request body is not a JSON object")
         }
-        let object: [String: Scalar]
-        do {
-            object = try JSONDecoder().decode([String: Scalar].self, from: Data(body))
-        } catch let DecodingError.typeMismatch(_, context) {
-            let name = context.codingPath.first?.stringValue ?? "?"
-            throw WineBoxError(.invalidInput, "Field '\(name)' must be a single value")
-        }
+        let object = try JSONValue.parse(body).object ?? [:]
         for (name, value) in object {
             switch value {
             case .null: cleared.insert(name)
-            case .text(let text): values[name] = text
-            }
-        }
-    }
-
-    /// A JSON scalar as text: numbers as written by Swift, booleans as `true`/`false`.
-    private enum Scalar: Decodable {
-        case null
-        case text(String)
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if let bool = try? container.decode(Bool.self) {
-                self = .text(bool ? "true" : "false")
-            } else if let integer = try? container.decode(Int.self) {
-                self = .text(String(integer))
-            } else if let number = try? container.decode(Double.self) {
-                self = .text(String(number))
-            } else {
-                self = .text(try container.decode(String.self))
+            case .bool(let flag): values[name] = flag ? "true" : "false"
+            case .number(let number):
+                values[name] = number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
+            case .string(let text): values[name] = text
+            case .array, .object:
+                guard Self.structuredFields.contains(name) else {
+                    throw WineBoxError(.invalidInput, "Field '\(name)' must be a single value")
+                }
+                structured[name] = value
             }
         }
     }
 
     /// The names given (values, nulls and files).
     var names: Set<String> {
-        Set(values.keys).union(cleared).union(files.map(\.fieldName))
+        Set(values.keys).union(cleared).union(structured.keys).union(files.map(\.fieldName))
     }
 
     /// - Throws: ``WineBoxError`` 422 naming the first field (alphabetically) not in `allowed`.
@@ -105,7 +92,7 @@ struct InputFields {
         }
     }
 
-    func has(_ name: String) -> Bool { values[name] != nil || cleared.contains(name) }
+    func has(_ name: String) -> Bool { values[name] != nil || cleared.contains(name) || structured[name] != nil }
 
     /// True when the field was sent as JSON null or as an empty string: the caller wants it cleared.
     func isCleared(_ name: String) -> Bool {
@@ -114,6 +101,40 @@ struct InputFields {
 
     func file(_ name: String) -> UploadedFile? {
         files.first { $0.fieldName == name && $0.size > 0 }
+    }
+
+    /// A JSON object of names and values: sent as an object in a JSON body, or as the text of one in any body.
+    /// Values that are numbers or booleans become their text; nil values are left out. Nil when the field is
+    /// absent; empty when it is blank or null.
+    ///
+    /// - Throws: ``WineBoxError`` 400 when the text is not a JSON object or a value is an array or an object; 422
+    ///   when the text is longer than `limit` characters.
+    func stringMap(_ name: String, limit: Int) throws -> [String: String]? {
+        guard has(name) else { return nil }
+        let object: [String: JSONValue]
+        if let value = structured[name] {
+            guard let members = value.object else {
+                throw WineBoxError(.badRequest, "Invalid \(name) JSON: expected an object")
+            }
+            object = members
+        } else {
+            guard let text = try text(name, limit: limit) else { return [:] }
+            guard let members = JSONValue.parse(text)?.object else {
+                throw WineBoxError(.badRequest, "Invalid \(name) JSON: expected an object of names and values")
+            }
+            object = members
+        }
+        var map: [String: String] = [:]
+        for (key, value) in object {
+            switch value {
+            case .null: continue
+            case .string(let text): map[key] = text
+            case .bool, .number: map[key] = value.description
+            case .array, .object:
+                throw WineBoxError(.badRequest, "Invalid \(name) JSON: the value of '\(key.prefix(100))' is not text")
+            }
+        }
+        return map
     }
 
     /// The trimmed text, nil when absent or blank.

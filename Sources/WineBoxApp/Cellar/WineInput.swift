@@ -7,8 +7,11 @@ enum WineInput {
     static let detailFields: Set<String> = [
         "name", "winery", "vintage", "wine_type", "wine_type_id", "grape_variety", "country", "region", "sub_region",
         "appellation", "classification", "alcohol_percentage", "bottle_size_ml", "drink_window_start",
-        "drink_window_end", "notes", "front_label_text", "back_label_text", "xwines_id",
+        "drink_window_end", "notes", "front_label_text", "back_label_text", "xwines_id", "custom_fields",
     ]
+
+    /// Longest accepted `custom_fields` text, in characters (as the earlier WineBox).
+    static let customFieldsTextLimit = 5000
 
     /// Fields that describe a purchase and a place, accepted by check-in and new lots.
     static let lotFields: Set<String> = [
@@ -46,7 +49,8 @@ enum WineInput {
             drinkUntil: try fields.integer("drink_window_end", range: WineDetails.drinkYearRange),
             notes: try fields.text("notes", limit: WineDetails.notesLimit) ?? "",
             frontLabelText: try fields.text("front_label_text", limit: WineDetails.labelTextLimit) ?? "",
-            backLabelText: try fields.text("back_label_text", limit: WineDetails.labelTextLimit) ?? "")
+            backLabelText: try fields.text("back_label_text", limit: WineDetails.labelTextLimit) ?? "",
+            customFields: try fields.stringMap("custom_fields", limit: customFieldsTextLimit) ?? [:])
         return (name, details)
     }
 
@@ -94,6 +98,9 @@ enum WineInput {
         }
         if fields.has("back_label_text") {
             details.backLabelText = try fields.text("back_label_text", limit: WineDetails.labelTextLimit) ?? ""
+        }
+        if fields.has("custom_fields") {
+            details.customFields = try fields.stringMap("custom_fields", limit: customFieldsTextLimit) ?? [:]
         }
         if fields.has("xwines_id") {
             wine.xwinesID = try fields.integer("xwines_id", range: 1...Int(Int32.max))

@@ -36,6 +36,16 @@ struct WineResource: JSONWritable {
             json.field("notes", details.notes)
             json.field("front_label_text", details.frontLabelText)
             json.field("back_label_text", details.backLabelText)
+            json.key("custom_fields")
+            if details.customFields.isEmpty {
+                json.null()
+            } else {
+                json.object { object in
+                    for name in details.customFields.keys.sorted() {
+                        object.field(name, details.customFields[name])
+                    }
+                }
+            }
             json.field("front_label_image_path", wine.frontLabelImage)
             json.field("back_label_image_path", wine.backLabelImage)
             json.field("front_label_image_url", wine.frontLabelImage.map(Self.imageURL))

@@ -26,13 +26,15 @@ public struct WineDetails: Sendable, Equatable {
     /// Text read from the labels (by OCR or typed in).
     public var frontLabelText: String
     public var backLabelText: String
+    /// Details of the household's own, by name ("Cellar book page": "12"); the earlier WineBox's `custom_fields`.
+    public var customFields: [String: String]
 
     public init(
         name: String, winery: String? = nil, vintage: Int? = nil, wineType: WineType? = nil,
         grapeVariety: String? = nil, country: String? = nil, region: String? = nil, subRegion: String? = nil,
         appellation: String? = nil, classification: String? = nil, alcoholPercentage: Double? = nil,
         bottleSizeML: Int = 750, drinkFrom: Int? = nil, drinkUntil: Int? = nil, notes: String = "",
-        frontLabelText: String = "", backLabelText: String = ""
+        frontLabelText: String = "", backLabelText: String = "", customFields: [String: String] = [:]
     ) {
         self.name = name
         self.winery = winery
@@ -51,6 +53,7 @@ public struct WineDetails: Sendable, Equatable {
         self.notes = notes
         self.frontLabelText = frontLabelText
         self.backLabelText = backLabelText
+        self.customFields = customFields
     }
 
     /// Longest accepted name, in characters.
@@ -65,6 +68,11 @@ public struct WineDetails: Sendable, Equatable {
     public static let yearRange = 1800...2100
     public static let drinkYearRange = 1800...2300
     public static let bottleSizeRange = 50...30_000
+    /// At most this many custom fields, names of at most `customFieldNameLimit` characters, values of at most
+    /// `customFieldValueLimit`.
+    public static let customFieldCount = 50
+    public static let customFieldNameLimit = 100
+    public static let customFieldValueLimit = 1000
 
     /// The details with texts trimmed and limits checked.
     ///
@@ -90,6 +98,7 @@ public struct WineDetails: Sendable, Equatable {
             try FieldRules.optionalText(frontLabelText, field: "front_label_text", limit: Self.labelTextLimit) ?? ""
         copy.backLabelText =
             try FieldRules.optionalText(backLabelText, field: "back_label_text", limit: Self.labelTextLimit) ?? ""
+        copy.customFields = try Self.validatedCustomFields(customFields)
         try FieldRules.checkRange(vintage, field: "vintage", range: Self.yearRange)
         try FieldRules.checkRange(drinkFrom, field: "drink_window_start", range: Self.drinkYearRange)
         try FieldRules.checkRange(drinkUntil, field: "drink_window_end", range: Self.drinkYearRange)
@@ -101,5 +110,24 @@ public struct WineDetails: Sendable, Equatable {
             throw WineBoxError(.invalidInput, "drink_window_start must not be after drink_window_end")
         }
         return copy
+    }
+
+    /// Names and values trimmed; a blank name or too many, too long entries refused.
+    private static func validatedCustomFields(_ fields: [String: String]) throws -> [String: String] {
+        guard fields.count <= customFieldCount else {
+            throw WineBoxError(.invalidInput, "custom_fields may hold at most \(customFieldCount) fields")
+        }
+        var trimmed: [String: String] = [:]
+        for (name, value) in fields {
+            let key = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !key.isEmpty else {
+                throw WineBoxError(.invalidInput, "custom_fields names must not be empty")
+            }
+            try FieldRules.checkLength(key, field: "custom_fields names", limit: customFieldNameLimit)
+            let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            try FieldRules.checkLength(text, field: "custom_fields values", limit: customFieldValueLimit)
+            trimmed[key] = text
+        }
+        return trimmed
     }
 }

@@ -12,6 +12,7 @@ public enum WineBoxMigrations {
         createCellar,
         createXWines,
         createXWinesWords,
+        addCustomFields,
     ]
 
     /// Version 1: the single-row `instance` table that identifies this installation. Its `instance_id` is a random

@@ -8,7 +8,7 @@ public enum WineStore {
         w.id, w.name, w.winery, w.vintage, w.wine_type, w.grape_variety, w.country, w.region, w.sub_region,
         w.appellation, w.classification, w.alcohol_percentage, w.bottle_size_ml, w.drink_from, w.drink_until, w.notes,
         w.front_label_image, w.back_label_image, w.front_label_text, w.back_label_text, w.xwines_id, w.enriched_fields,
-        w.bottles, w.created_at, w.updated_at
+        w.bottles, w.created_at, w.updated_at, w.custom_fields
         """
 
     public static func insert(_ wine: Wine, in connection: Connection) throws {
@@ -17,9 +17,9 @@ public enum WineStore {
             INSERT INTO wine (id, name, winery, vintage, wine_type, grape_variety, country, region, sub_region,
                 appellation, classification, alcohol_percentage, bottle_size_ml, drink_from, drink_until, notes,
                 front_label_image, back_label_image, front_label_text, back_label_text, xwines_id, enriched_fields,
-                created_at, updated_at)
+                created_at, updated_at, custom_fields)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-                ?22, ?23, ?24)
+                ?22, ?23, ?24, ?25)
             """, values(of: wine))
     }
 
@@ -33,7 +33,7 @@ public enum WineStore {
                 region = ?8, sub_region = ?9, appellation = ?10, classification = ?11, alcohol_percentage = ?12,
                 bottle_size_ml = ?13, drink_from = ?14, drink_until = ?15, notes = ?16, front_label_image = ?17,
                 back_label_image = ?18, front_label_text = ?19, back_label_text = ?20, xwines_id = ?21,
-                enriched_fields = ?22, created_at = ?23, updated_at = ?24
+                enriched_fields = ?22, created_at = ?23, updated_at = ?24, custom_fields = ?25
             WHERE id = ?1
             """, values(of: wine))
         guard connection.changes == 1 else {
@@ -113,7 +113,16 @@ public enum WineStore {
             SQLValue(wine.frontLabelImage), SQLValue(wine.backLabelImage), .text(details.frontLabelText),
             .text(details.backLabelText), SQLValue(wine.xwinesID), .text(enriched ?? "[]"),
             .text(Timestamp.string(from: wine.createdAt)), .text(Timestamp.string(from: wine.updatedAt)),
+            SQLValue(customFieldsText(details.customFields)),
         ]
+    }
+
+    /// The custom fields as a JSON object with sorted keys, nil (NULL) when there are none.
+    private static func customFieldsText(_ fields: [String: String]) -> String? {
+        guard !fields.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(fields)).flatMap { String(data: $0, encoding: .utf8) }
     }
 
     static func wine(from row: Row) throws -> Wine {
@@ -135,7 +144,10 @@ public enum WineStore {
             alcoholPercentage: try row.nullableDouble("alcohol_percentage"),
             bottleSizeML: try row.int("bottle_size_ml"), drinkFrom: try row.nullableInt("drink_from"),
             drinkUntil: try row.nullableInt("drink_until"), notes: try row.string("notes"),
-            frontLabelText: try row.string("front_label_text"), backLabelText: try row.string("back_label_text"))
+            frontLabelText: try row.string("front_label_text"), backLabelText: try row.string("back_label_text"),
+            customFields: try row.nullableString("custom_fields").flatMap {
+                try? JSONDecoder().decode([String: String].self, from: Data($0.utf8))
+            } ?? [:])
         return Wine(
             id: try row.string("id"), details: details, frontLabelImage: try row.nullableString("front_label_image"),
             backLabelImage: try row.nullableString("back_label_image"), xwinesID: try row.nullableInt("xwines_id"),
