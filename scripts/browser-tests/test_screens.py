@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from selenium.webdriver.support.ui import Select
 
+from browser import PHONE
 from conftest import ADMIN_PASSWORD
 
 
@@ -121,6 +122,12 @@ def test_admin_creates_promotes_disables_and_removes_a_member(signed_in, server)
     page.click("dialog button[value=ok]")
     page.toast("eve@example.com was removed")
     page.wait_for(lambda: not page.find_all("tr[data-user='eve@example.com']"), message="the row stayed")
+
+    page.set_size(PHONE)  # on a phone the members fit without scrolling sideways: role and status join the name
+    page.wait_for_text("[aria-label=Members] tr[data-user] .phone-only", "Admin · Active")
+    widths = page.driver.execute_script(
+        "const box = document.querySelector('[aria-label=Members]'); return [box.scrollWidth, box.clientWidth]")
+    assert widths[0] <= widths[1], f"the members table is {widths[0]} px wide in {widths[1]} px"
 
 
 def test_members_do_not_see_administration(browser, server):

@@ -12,10 +12,14 @@ function userRow(user, me, reload) {
             reload();
         }) });
     const self = user.id === me.id;
+    const role = user.is_admin ? "Admin" : "Member";
+    const status = `${user.is_active ? "Active" : "Disabled"}${user.is_verified ? "" : ", unverified"}`;
     return h("tr", { dataset: { user: user.email } },
-        h("td", {}, h("strong", { text: user.full_name || user.email }), user.full_name ? h("div", { class: "hint", text: user.email }) : null),
-        h("td", { text: user.is_admin ? "Admin" : "Member" }),
-        h("td", { text: `${user.is_active ? "Active" : "Disabled"}${user.is_verified ? "" : ", unverified"}` }),
+        h("td", {}, h("strong", { text: user.full_name || user.email }), user.full_name ? h("div", { class: "hint", text: user.email }) : null,
+            // On a phone the role and status columns give way to this line, so the actions fit beside it.
+            h("div", { class: "hint phone-only", text: `${role} · ${status}` })),
+        h("td", { class: "hide-phone", text: role }),
+        h("td", { class: "hide-phone", text: status }),
         h("td", { class: "hide-phone", text: user.last_login ? formatDate(user.last_login, true) : "Never" }),
         h("td", {}, self ? h("span", { class: "hint", text: "You" }) : h("div", { class: "chips" },
             act(user.is_active ? "Disable" : "Enable", async () => {
@@ -67,9 +71,10 @@ export async function admin(view, route) {
     const names = new Map(users.items.map((user) => [user.id, user.full_name || user.email]));
     replace(view, h("h1", { text: "Administration" }),
         h("section", { class: "panel", "aria-labelledby": "members-title" }, h("h2", { id: "members-title", text: `Members (${formatNumber(users.total)})` }),
-            tableWrap("Members", h("table", {},
+            tableWrap("Members", h("table", { class: "members" },
                 h("thead", {}, h("tr", {}, ["Member", "Role", "Status", "Last sign-in", "Actions"].map((label) =>
-                    h("th", { scope: "col", class: label === "Last sign-in" ? "hide-phone" : "", text: label })))),
+                    h("th", { scope: "col", class: ["Role", "Status", "Last sign-in"].includes(label) ? "hide-phone" : "",
+                        text: label })))),
                 h("tbody", {}, users.items.map((user) => userRow(user, me, reload))))),
             h("h3", { text: "Add a member" }), create),
         h("section", { class: "panel", "aria-labelledby": "audit-title" }, h("h2", { id: "audit-title", text: "Audit trail" }), filter,
