@@ -70,24 +70,15 @@ final class CellarService: Sendable {
             id: Self.newID(), details: details, frontLabelImage: checkIn.frontLabelImage,
             backLabelImage: checkIn.backLabelImage, xwinesID: checkIn.xwinesID,
             enrichedFields: checkIn.enrichedFields, createdAt: timestamp, updatedAt: timestamp)
-        // Each lot is stamped a millisecond after the previous one, so they keep the order they were listed in.
-        let lots = checkIn.lotSizes.enumerated().map { index, size in
-            Lot(
-                id: Self.newID(), wineID: wine.id, quantity: size.quantity, initialQuantity: size.quantity,
-                caseSize: size.caseSize, purchase: checkIn.purchase, place: checkIn.place,
-                createdAt: timestamp.addingTimeInterval(Double(index) / 1000), updatedAt: timestamp)
-        }
+        let lots = Self.newLots(
+            Lot.sizes(bottles: checkIn.quantity, caseSize: checkIn.caseSize), wineID: wine.id,
+            purchase: checkIn.purchase, place: checkIn.place, at: timestamp)
         return try await database.write { connection in
             try WineStore.insert(wine, in: connection)
             try ScoreStore.replaceBlend(checkIn.blend, ofWine: wine.id, in: connection)
-            for lot in lots {
-                try LotStore.insert(lot, in: connection)
-                try EventStore.insert(
-                    CellarEvent(
-                        id: Self.newID(), wineID: wine.id, lotID: lot.id, type: .checkIn, quantity: lot.quantity,
-                        date: checkIn.date ?? timestamp, userID: userID, notes: checkIn.eventNotes,
-                        createdAt: timestamp), in: connection)
-            }
+            try Self.insertCheckingIn(
+                lots, date: checkIn.date ?? timestamp, userID: userID, notes: checkIn.eventNotes, at: timestamp,
+                in: connection)
             return try Self.wineAndLots(wine.id, in: connection)
         }
     }
@@ -99,24 +90,41 @@ final class CellarService: Sendable {
         notes: String, userID: String?
     ) async throws -> [Lot] {
         let timestamp = now()
-        // Stamped a millisecond apart, like check-in's lots, so they keep their order.
-        let lots = Lot.sizes(bottles: quantity, caseSize: caseSize).enumerated().map { index, size in
+        let lots = Self.newLots(
+            Lot.sizes(bottles: quantity, caseSize: caseSize), wineID: wineID, purchase: purchase, place: place,
+            at: timestamp)
+        return try await database.write { connection in
+            _ = try Self.requireWine(wineID, in: connection)
+            try Self.insertCheckingIn(
+                lots, date: date ?? timestamp, userID: userID, notes: notes, at: timestamp, in: connection)
+            try WineStore.touch(id: wineID, at: timestamp, in: connection)
+            return lots
+        }
+    }
+
+    /// Lots of the given sizes, each stamped a millisecond after the previous one so they keep their order.
+    private static func newLots(
+        _ sizes: [(quantity: Int, caseSize: Int?)], wineID: String, purchase: Lot.Purchase, place: Lot.StoragePlace,
+        at timestamp: Date
+    ) -> [Lot] {
+        sizes.enumerated().map { index, size in
             Lot(
-                id: Self.newID(), wineID: wineID, quantity: size.quantity, initialQuantity: size.quantity,
+                id: newID(), wineID: wineID, quantity: size.quantity, initialQuantity: size.quantity,
                 caseSize: size.caseSize, purchase: purchase, place: place,
                 createdAt: timestamp.addingTimeInterval(Double(index) / 1000), updatedAt: timestamp)
         }
-        return try await database.write { connection in
-            _ = try Self.requireWine(wineID, in: connection)
-            for lot in lots {
-                try LotStore.insert(lot, in: connection)
-                try EventStore.insert(
-                    CellarEvent(
-                        id: Self.newID(), wineID: wineID, lotID: lot.id, type: .checkIn, quantity: lot.quantity,
-                        date: date ?? timestamp, userID: userID, notes: notes, createdAt: timestamp), in: connection)
-            }
-            try WineStore.touch(id: wineID, at: timestamp, in: connection)
-            return lots
+    }
+
+    /// Inserts `lots`, each with the check-in event that brought its bottles in.
+    private static func insertCheckingIn(
+        _ lots: [Lot], date: Date, userID: String?, notes: String, at timestamp: Date, in connection: Connection
+    ) throws {
+        for lot in lots {
+            try LotStore.insert(lot, in: connection)
+            try EventStore.insert(
+                CellarEvent(
+                    id: newID(), wineID: lot.wineID, lotID: lot.id, type: .checkIn, quantity: lot.quantity, date: date,
+                    userID: userID, notes: notes, createdAt: timestamp), in: connection)
         }
     }
 

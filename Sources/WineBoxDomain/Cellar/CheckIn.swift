@@ -38,11 +38,6 @@ public struct CheckIn: Sendable {
         self.enrichedFields = enrichedFields
         self.blend = blend
     }
-
-    /// How `quantity` bottles split into lots (see ``Lot/sizes(bottles:caseSize:)``).
-    public var lotSizes: [(quantity: Int, caseSize: Int?)] {
-        Lot.sizes(bottles: quantity, caseSize: caseSize)
-    }
 }
 
 /// Bottles leaving the cellar.
