@@ -60,16 +60,13 @@ struct InputFields {
     }
 
     private mutating func addJSON(_ body: [UInt8]) throws {
-        guard (try? JSONSerialization.jsonObject(with: Data(body))) is [String: Any] else {
+        guard let object = (try? JSONValue.parse(body))?.object else {
             throw HTTPError(.badRequest, "The request body is not a JSON object")
         }
-        let object = try JSONValue.parse(body).object ?? [:]
         for (name, value) in object {
             switch value {
             case .null: cleared.insert(name)
-            case .bool(let flag): values[name] = flag ? "true" : "false"
-            case .number(let number):
-                values[name] = number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
+            case .bool, .number: values[name] = value.description
             case .string(let text): values[name] = text
             case .array, .object:
                 guard Self.structuredFields.contains(name) else {
