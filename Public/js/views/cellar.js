@@ -12,8 +12,8 @@ const SORTS = [["name", "Name"], ["vintage", "Vintage"], ["winery", "Winery"], [
     ["created_at", "Date added"], ["updated_at", "Last changed"]];
 /** The filters of the collapsible panel (the search words, sort and order stay outside it). */
 const PANEL_FILTERS = ["wine_type", "country", "region", "grape", "vintage_from", "vintage_to", "location", "in_stock"];
-const FILTERS = ["q", "wine_type", "country", "region", "grape", "vintage_from", "vintage_to", "location", "in_stock", "sort",
-    "order"];
+/** Every query parameter the cellar sends to `GET /api/search`. */
+const FILTERS = ["q", ...PANEL_FILTERS, "sort", "order"];
 
 /** A vintage bound worth asking for: four digits within 1800–2100 (not the "20" of a year being typed). */
 const vintageBound = (text) => (/^\d{4}$/.test(text ?? "") && Number(text) >= 1800 && Number(text) <= 2100 ? text : "");

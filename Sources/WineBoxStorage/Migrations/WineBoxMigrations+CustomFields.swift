@@ -18,7 +18,8 @@ extension WineBoxMigrations {
                     coalesce(w.classification, '') AS classification,
                     w.front_label_text || ' ' || w.back_label_text AS label_text,
                     w.notes || ' '
-                        || coalesce((SELECT group_concat(f.key || ' ' || f.value, ' ') FROM json_each(w.custom_fields) f), '')
+                        || coalesce(
+                            (SELECT group_concat(f.key || ' ' || f.value, ' ') FROM json_each(w.custom_fields) f), '')
                         AS notes,
                     w.id AS id
                 FROM wine w;
