@@ -21,6 +21,7 @@ from selenium.common.exceptions import StaleElementReferenceException, TimeoutEx
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
+from websocket import WebSocketConnectionClosedException
 
 PHONE = (360, 780)
 DESKTOP = (1280, 900)
@@ -79,17 +80,31 @@ def make_firefox() -> webdriver.Firefox:
     # `Browser.reset` runs script on /health; Firefox would show that JSON in its privileged viewer instead.
     options.set_preference("devtools.jsonview.enabled", False)
     options.enable_bidi = True
-    service = webdriver.FirefoxService(executable_path=os.environ.get("GECKODRIVER_BINARY") or geckodriver())
-    driver = webdriver.Firefox(options=options, service=service)
+    executable = os.environ.get("GECKODRIVER_BINARY") or geckodriver()
 
-    # BiDi reports arrive on another thread; `collect_faults` drains the list.
+    # Now and then, on a busy machine, a newly started Firefox drops its WebDriver BiDi connection before the
+    # watch is installed ("Connection to remote host was lost"). That browser is useless for the fault watch, so
+    # it is closed and another one started; a third failure is a real one.
+    for attempt in range(3):
+        driver = webdriver.Firefox(options=options, service=webdriver.FirefoxService(executable_path=executable))
+        try:
+            watch_faults_over_bidi(driver)
+            return driver
+        except WebSocketConnectionClosedException:
+            driver.quit()
+            if attempt == 2:
+                raise
+
+
+def watch_faults_over_bidi(driver: webdriver.Firefox) -> None:
+    """Collects uncaught errors and console errors into `driver.bidi_faults` and installs the CSP listener in
+    every new document. BiDi reports arrive on another thread; `Browser.collect_faults` drains the list."""
     driver.bidi_faults = []
     driver.script.add_javascript_error_handler(lambda entry: driver.bidi_faults.append(f"error: {entry.text}"))
     driver.script.add_console_message_handler(
         lambda entry: driver.bidi_faults.append(f"console {entry.level}: {entry.text}")
         if entry.level == "error" else None)
     driver.script.add_preload_script(f"() => {{ {VIOLATION_LISTENER} }}")
-    return driver
 
 
 def geckodriver() -> str:
