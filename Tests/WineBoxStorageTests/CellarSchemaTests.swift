@@ -76,7 +76,7 @@ import WineBoxStorage
             #expect(try await database.read { try WineStore.list(WineQuery(text: "cuvee"), in: $0).total } == 0)
             #expect(try await database.read { try WineStore.list(WineQuery(text: "renam"), in: $0).total } == 1)
 
-            try await database.write { try WineStore.delete(id: renamed.id, in: $0) }
+            _ = try await database.write { try WineStore.delete(id: renamed.id, in: $0) }
             #expect(try await searchRows(database) == 1)
             let integrity = try await database.read { try $0.queryOne("PRAGMA integrity_check")?.string(at: 0) }
             #expect(integrity == "ok")
