@@ -74,7 +74,8 @@ import WineBoxWeb
                     "GET /health", "POST /api/auth/login", "POST /api/auth/token", "POST /api/setup",
                     "POST /api/auth/register", "POST /api/auth/verify", "POST /api/auth/resend-verification",
                     "POST /api/auth/forgot-password", "POST /api/auth/reset-password", "GET /verify",
-                    "GET /reset-password", "GET /openapi.json",
+                    "GET /reset-password", "GET /openapi.json", "POST /api/auth/accept-invitation",
+                    "GET /accept-invitation",
                 ])
             for route in routes where route.access != .public {
                 let path = route.pattern.replacingOccurrences(of: #"\{[^}]+\}"#, with: "x", options: .regularExpression)

@@ -34,7 +34,7 @@ final class RecordingMailer: Mailer {
 }
 
 @Suite struct RecoveryTests {
-    private func withApplication(
+    func withApplication(
         registration: Bool = false, _ body: (APIClient, RecordingMailer) async throws -> Void
     ) async throws {
         let directory = try TemporaryDirectory()
@@ -121,6 +121,8 @@ final class RecordingMailer: Mailer {
             #expect(verify.header("Location") == "/#verify?token=abc.def-ghi")
             let reset = try await api.send("GET", "/reset-password?token=%3Cscript%3E")
             #expect(reset.header("Location") == "/#reset-password?token=%3Cscript%3E")
+            let invitation = try await api.send("GET", "/accept-invitation?token=a.b")
+            #expect(invitation.header("Location") == "/#accept-invitation?token=a.b")
         }
     }
 }

@@ -53,7 +53,11 @@ import WineBoxSupport
         let (reset, _) = service.issue(subject: "u", purpose: .passwordReset, sessionEpoch: 0, now: now)
         #expect(isRejected(reset, purpose: .session))
         #expect(isRejected(reset, purpose: .emailVerification))
+        #expect(isRejected(reset, purpose: .invitation))
         #expect(!isRejected(reset, purpose: .passwordReset))
+        let (invitation, _) = service.issue(subject: "u", purpose: .invitation, sessionEpoch: 0, now: now)
+        #expect(isRejected(invitation, purpose: .passwordReset))
+        #expect(!isRejected(invitation, purpose: .invitation))
     }
 
     @Test func tamperedPayloadsAndSignaturesAreRejected() {
@@ -106,6 +110,9 @@ import WineBoxSupport
         #expect(
             Hex.encode(keys.key(for: .emailVerification))
                 == "6a55474feece410720357c5f7103023ee9abd6da0c23eedf4b24812bb4239ab8")
+        #expect(
+            Hex.encode(keys.key(for: .invitation))
+                == "ca2e774674ce33c8c592735e3e16975b46f618a5c4e2c5592f21204330a86fbb")
         #expect(keys.key(for: TokenPurpose(rawValue: "other")) != keys.key(for: TokenPurpose(rawValue: "other")))
     }
 

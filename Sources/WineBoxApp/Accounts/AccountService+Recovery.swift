@@ -135,7 +135,7 @@ extension AccountService {
     }
 
     /// The claims of a mailed link's token; any defect is the same "invalid link" answer.
-    private func linkClaims(_ token: String, purpose: TokenPurpose) throws -> TokenClaims {
+    func linkClaims(_ token: String, purpose: TokenPurpose) throws -> TokenClaims {
         do {
             return try tokens.verify(token, purpose: purpose, now: now())
         } catch {
@@ -145,8 +145,7 @@ extension AccountService {
 
     /// Applies `change` for the token's user once: the token must not be revoked, its user must be active, and
     /// its epoch current; the token is revoked in the same transaction.
-    private func consume(_ claims: TokenClaims, _ change: @escaping @Sendable (inout User) -> Void) async throws -> User
-    {
+    func consume(_ claims: TokenClaims, _ change: @escaping @Sendable (inout User) -> Void) async throws -> User {
         let changedAt = now()
         let expiry = Date(timeIntervalSince1970: TimeInterval(claims.exp))
         return try await database.write { connection in

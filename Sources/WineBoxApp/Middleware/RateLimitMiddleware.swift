@@ -7,8 +7,8 @@ import WineBoxWeb
 /// Every request counts against one bucket by path: `/api/images/…` against the image limit (600/min), the rest of
 /// `/api/…` against the API limit (default 60/min), anything else (the web interface's files, `/health`) against
 /// the looser static limit (600/min). Sign-in endpoints also
-/// count against the auth limit (default 30/min), password-reset and verification mail endpoints against a
-/// 5/min limit, and registration against 10/min. Over a limit the answer is 429 with `Retry-After` and a JSON
+/// count against the auth limit (default 30/min), the password-reset, invitation and verification mail endpoints
+/// against a 5/min limit, and registration against 10/min. Over a limit the answer is 429 with `Retry-After` and a JSON
 /// body. Keys are the client address decided by ``ClientAddressMiddleware``.
 struct RateLimitMiddleware: Middleware {
     struct Limits: Sendable {
@@ -34,6 +34,7 @@ struct RateLimitMiddleware: Middleware {
     ]
     static let passwordResetPaths: Set<String> = [
         "/api/auth/forgot-password", "/api/auth/reset-password", "/api/auth/resend-verification",
+        "/api/auth/accept-invitation",
     ]
     static let registrationPaths: Set<String> = ["/api/auth/register"]
     /// Label images and thumbnails, counted apart from the API.

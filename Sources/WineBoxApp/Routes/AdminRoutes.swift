@@ -4,7 +4,8 @@ import WineBoxHTTP
 import WineBoxStorage
 import WineBoxWeb
 
-/// `/api/admin/*`: managing the household's accounts and reading the audit trail. Admins only.
+/// `/api/admin/*`: managing the household's accounts (created with a password or invited by mail) and reading the
+/// audit trail. Admins only.
 enum AdminRoutes {
     struct CreateUserBody: StrictJSONBody {
         let email: String
@@ -17,6 +18,33 @@ enum AdminRoutes {
             case password
             case fullName = "full_name"
             case role
+        }
+    }
+
+    struct InvitationBody: StrictJSONBody {
+        let email: String
+        let fullName: String?
+        let role: Role?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case email
+            case fullName = "full_name"
+            case role
+        }
+    }
+
+    /// The answer to an invitation: the account, and the link for the admin to pass on if no mail arrives.
+    struct InvitationAnswer: Encodable {
+        let user: PublicUser
+        let invitationLink: String
+        let expiresAt: Date
+        let mailed: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case user
+            case invitationLink = "invitation_link"
+            case expiresAt = "expires_at"
+            case mailed
         }
     }
 
@@ -52,6 +80,18 @@ enum AdminRoutes {
                 email: body.email, password: body.password, fullName: body.fullName ?? "", role: body.role ?? .member,
                 actor: try context.requireSignedIn().user.id, clientAddress: context.clientAddress)
             return .json(PublicUser(user), status: .created)
+        }
+
+        router.add(.post, "/api/admin/invitations", access: .admin) { request, context in
+            let body = try request.decodeStrictJSON(InvitationBody.self)
+            let invitation = try await accounts.invite(
+                email: body.email, fullName: body.fullName ?? "", role: body.role ?? .member,
+                inviter: try context.requireSignedIn().user, clientAddress: context.clientAddress)
+            return .json(
+                InvitationAnswer(
+                    user: PublicUser(invitation.user), invitationLink: invitation.link,
+                    expiresAt: invitation.expiresAt, mailed: invitation.mailed),
+                status: .created)
         }
 
         router.add(.post, "/api/admin/users/{id}/disable", access: .admin) { _, context in

@@ -3,7 +3,8 @@ import WineBoxDomain
 import WineBoxHTTP
 import WineBoxWeb
 
-/// Registration, verification and password-reset endpoints, all public, plus the two link landing pages.
+/// Registration, verification, password-reset and invitation endpoints, all public, plus the mail links' landing
+/// pages.
 enum RecoveryRoutes {
     struct RegisterBody: StrictJSONBody {
         let email: String
@@ -40,6 +41,18 @@ enum RecoveryRoutes {
         enum CodingKeys: String, CodingKey, CaseIterable {
             case token
             case newPassword = "new_password"
+        }
+    }
+
+    struct AcceptInvitationBody: StrictJSONBody {
+        let token: String
+        let password: String
+        let fullName: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case token
+            case password
+            case fullName = "full_name"
         }
     }
 
@@ -90,8 +103,19 @@ enum RecoveryRoutes {
             return .json(AuthRoutes.Message(message: "Your password has been reset. Please sign in."))
         }
 
+        router.add(.post, "/api/auth/accept-invitation", access: .public) { request, context in
+            let body = try request.decodeStrictJSON(AcceptInvitationBody.self)
+            let grant = try await accounts.acceptInvitation(
+                token: body.token, password: body.password, fullName: body.fullName,
+                clientAddress: context.clientAddress)
+            return .json(grant)
+        }
+
         // Mail links land on the web interface, whose screens read the token from the fragment.
-        for (path, screen) in [("/verify", "verify"), ("/reset-password", "reset-password")] {
+        let landings = [
+            ("/verify", "verify"), ("/reset-password", "reset-password"), ("/accept-invitation", "accept-invitation"),
+        ]
+        for (path, screen) in landings {
             router.add(
                 .get, path, access: .public,
                 inline: { request, _ in

@@ -1,7 +1,8 @@
-/// The messages WineBox sends: e-mail verification and password reset, each with a plain-text and an HTML
-/// body carrying the same words and link.
+/// The messages WineBox sends: e-mail verification, password reset and invitation, each with a plain-text and an
+/// HTML body carrying the same words and link.
 ///
-/// Links are `<frontendURL>/verify?token=…` and `<frontendURL>/reset-password?token=…`, with the token
+/// Links are `<frontendURL>/verify?token=…`, `<frontendURL>/reset-password?token=…` and
+/// `<frontendURL>/accept-invitation?token=…`, with the token
 /// percent-encoded (everything but RFC 3986 unreserved characters) and trailing slashes of the base URL
 /// removed. Every variable part of the HTML (product name, recipient name, link) is HTML-escaped. The
 /// validity period is stated in whole days, hours or minutes (`1 hour`, `90 minutes`), rounded up to a
@@ -72,6 +73,35 @@ public struct MailTemplates: Sendable {
                     + "it is."))
     }
 
+    /// The message inviting `address` to the household's cellar: subject `You are invited to <product>`.
+    ///
+    /// - Parameters:
+    ///   - token: the raw invitation token; it appears only in the link.
+    ///   - validity: how long the link works, as stated in the message.
+    ///   - inviterName: who sent the invitation, named in the text; `nil` or empty leaves them out.
+    ///   - recipientName: a name for the greeting; `nil` or empty for a plain `Hello,`.
+    public func invitation(
+        to address: String, token: String, validFor validity: Duration, inviterName: String? = nil,
+        recipientName: String? = nil
+    ) -> MailMessage {
+        let inviter = Self.oneLine(inviterName ?? "")
+        let invited =
+            inviter.isEmpty
+            ? "You are invited to share a wine cellar on \(productName)."
+            : "\(inviter) has invited you to share a wine cellar on \(productName)."
+        return render(
+            to: address,
+            content: Content(
+                subject: "You are invited to \(productName)",
+                greeting: greeting(recipientName),
+                intro: invited + " Choose your password with the link below to open your account.",
+                buttonLabel: "Choose my password",
+                link: invitationLink(token: token),
+                expiry: "The link can be used once and expires in \(Self.describe(validity)).",
+                ignoreNote: "If you did not expect this invitation, you can ignore this message: nobody can sign in "
+                    + "to the account until a password is chosen with the link."))
+    }
+
     /// `<frontendURL>/verify?token=<percent-encoded token>`.
     public func verificationLink(token: String) -> String {
         "\(frontendURL)/verify?token=\(Self.percentEncode(token))"
@@ -80,6 +110,11 @@ public struct MailTemplates: Sendable {
     /// `<frontendURL>/reset-password?token=<percent-encoded token>`.
     public func passwordResetLink(token: String) -> String {
         "\(frontendURL)/reset-password?token=\(Self.percentEncode(token))"
+    }
+
+    /// `<frontendURL>/accept-invitation?token=<percent-encoded token>`.
+    public func invitationLink(token: String) -> String {
+        "\(frontendURL)/accept-invitation?token=\(Self.percentEncode(token))"
     }
 
     /// The words of one message, before they are laid out as text and HTML.
@@ -94,10 +129,14 @@ public struct MailTemplates: Sendable {
     }
 
     private func greeting(_ name: String?) -> String {
-        let clean = String(
-            String.UnicodeScalarView((name ?? "").unicodeScalars.filter { !MailMessage.isControl($0) }))
-        let trimmed = clean.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        let trimmed = Self.oneLine(name ?? "")
         return trimmed.isEmpty ? "Hello," : "Hello \(trimmed),"
+    }
+
+    /// `text` without control characters and with runs of spaces collapsed, for a name inside a sentence.
+    private static func oneLine(_ text: String) -> String {
+        let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter { !MailMessage.isControl($0) }))
+        return clean.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     /// `N day(s)`, `N hour(s)` when whole, else `N minute(s)` rounded up (at least 1 minute).

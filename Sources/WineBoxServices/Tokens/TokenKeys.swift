@@ -8,7 +8,7 @@ import WineBoxSupport
 /// server that has not seen a sign-in or a token yet does not need.
 final class TokenKeys: Sendable {
     /// The purposes that have a key; any other purpose gets fresh random bytes, so nothing can be signed for it.
-    static let purposes: Set<TokenPurpose> = [.session, .passwordReset, .emailVerification]
+    static let purposes: Set<TokenPurpose> = [.session, .passwordReset, .emailVerification, .invitation]
 
     private let secretKey: [UInt8]
     private let derived = Mutex<[TokenPurpose: [UInt8]]>([:])

@@ -7,6 +7,8 @@ public struct TokenPurpose: RawRepresentable, Hashable, Sendable, Codable {
     public static let passwordReset = TokenPurpose(rawValue: "password_reset")
     /// A link in an e-mail verification mail.
     public static let emailVerification = TokenPurpose(rawValue: "email_verification")
+    /// A link in an invitation mail: the invited person chooses their password with it.
+    public static let invitation = TokenPurpose(rawValue: "invitation")
 
     public let rawValue: String
 

@@ -24,14 +24,16 @@ public struct TokenService: Sendable {
     ///   - sessionLifetime: how long a sign-in lasts. Default 2 hours.
     ///   - resetLifetime: how long a password-reset link works. Default 1 hour.
     ///   - verificationLifetime: how long an e-mail verification link works. Default 24 hours.
+    ///   - invitationLifetime: how long an invitation link works. Default 7 days.
     public init(
         secretKey: String, sessionLifetime: Duration = .seconds(7200), resetLifetime: Duration = .seconds(3600),
-        verificationLifetime: Duration = .seconds(86400)
+        verificationLifetime: Duration = .seconds(86400), invitationLifetime: Duration = .seconds(7 * 86400)
     ) {
         keys = TokenKeys(secretKey: Array(secretKey.utf8))
         lifetimes = [
             .session: sessionLifetime.components.seconds, .passwordReset: resetLifetime.components.seconds,
             .emailVerification: verificationLifetime.components.seconds,
+            .invitation: invitationLifetime.components.seconds,
         ]
     }
 

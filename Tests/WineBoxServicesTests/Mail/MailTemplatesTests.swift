@@ -26,6 +26,24 @@ import WineBoxServices
         #expect(message.htmlBody?.contains("expires in 30 minutes.") == true)
     }
 
+    @Test func invitationLinksToAcceptInvitationAndNamesWhoInvited() {
+        let message = templates.invitation(
+            to: "bob@example.com", token: "a+b.c", validFor: .seconds(7 * 86_400), inviterName: " Ann <Admin>\n",
+            recipientName: "Bob")
+        let link = "https://cellar.example.org/accept-invitation?token=a%2Bb.c"
+        #expect(templates.invitationLink(token: "a+b.c") == link)
+        #expect(message.subject == "You are invited to WineBox")
+        #expect(message.textBody.hasPrefix("Hello Bob,\n"))
+        #expect(message.textBody.contains("Ann <Admin> has invited you to share a wine cellar on WineBox."))
+        #expect(message.textBody.contains("\n\(link)\n"))
+        #expect(message.textBody.contains("expires in 7 days."))
+        #expect(message.htmlBody?.contains("Ann &lt;Admin&gt; has invited you") == true)
+        #expect(message.htmlBody?.contains("href=\"\(link)\"") == true)
+
+        let anonymous = templates.invitation(to: "bob@example.com", token: "t", validFor: .seconds(3600))
+        #expect(anonymous.textBody.contains("\nYou are invited to share a wine cellar on WineBox. Choose"))
+    }
+
     @Test func escapesEverythingVariableInTheHTML() {
         let hostile = MailTemplates(frontendURL: "http://localhost:8000/a\"b<c>", productName: "Wine & <Box>")
         let message = hostile.verification(
