@@ -44,7 +44,7 @@ export function takeReturnRoute() {
 
 function sessionEnded() {
     const current = location.hash;
-    if (current && !/^#(signin|setup|register|verify|forgot|reset-password)/.test(current)) {
+    if (current && !/^#(signin|setup|register|verify|forgot|reset-password|accept-invitation)/.test(current)) {
         sessionStorage.setItem(RETURN_KEY, current);
     }
     clearToken();

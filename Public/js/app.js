@@ -4,7 +4,7 @@ import { api, clearToken, token } from "./api.js";
 import { h, replace, toast } from "./dom.js";
 import { startRouter } from "./router.js";
 
-const PUBLIC_SCREENS = new Set(["signin", "setup", "register", "verify", "forgot", "reset-password"]);
+const PUBLIC_SCREENS = new Set(["signin", "setup", "register", "verify", "forgot", "reset-password", "accept-invitation"]);
 const THEME_KEY = "winebox.theme";
 
 /** Applies "auto", "light" or "dark"; auto follows the system through prefers-color-scheme in the CSS. */
@@ -39,6 +39,7 @@ const screens = {
     verify: lazy("./views/auth.js", "verify"),
     forgot: lazy("./views/auth.js", "forgotPassword"),
     "reset-password": lazy("./views/auth.js", "resetPassword"),
+    "accept-invitation": lazy("./views/auth.js", "acceptInvitation"),
     dashboard: lazy("./views/dashboard.js", "dashboard"),
     cellar: lazy("./views/cellar.js", "cellar"),
     wine: lazy("./views/wine.js", "wineDetail"),

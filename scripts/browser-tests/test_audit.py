@@ -17,7 +17,7 @@ from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, TOKEN_KEY, shared_file
 AXE_SCRIPT = Path(importlib.util.find_spec("axe_playwright_python").submodule_search_locations[0]) / "axe.min.js"
 
 SIGNED_OUT = ["signin", "register", "forgot", "reset-password?token=example", "verify?token=example",
-              "setup?token=example"]
+              "setup?token=example", "accept-invitation?token=example"]
 SIGNED_IN = ["dashboard", "cellar", "cellar?view=table", "wine", "add", "history", "settings", "admin"]
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 

@@ -1,5 +1,6 @@
 """Dashboard, history, settings and administration in the browser."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -128,6 +129,33 @@ def test_admin_creates_promotes_disables_and_removes_a_member(signed_in, server)
     widths = page.driver.execute_script(
         "const box = document.querySelector('[aria-label=Members]'); return [box.scrollWidth, box.clientWidth]")
     assert widths[0] <= widths[1], f"the members table is {widths[0]} px wide in {widths[1]} px"
+
+
+def test_an_invited_member_chooses_a_password_from_the_mailed_link(signed_in, server):
+    page = signed_in
+    page.open("admin")
+    page.fill("form[aria-label='Invite a member'] input[name=email]", "ida@example.com")
+    page.fill("form[aria-label='Invite a member'] input[name=full_name]", "Ida Grenache")
+    page.click("form[aria-label='Invite a member'] button[type=submit]")
+    page.toast("An invitation is on its way to ida@example.com")
+    page.wait_for_text(".notice.invitation", "works once")
+    shown = page.find(".notice.invitation input[name=invitation_link]").get_attribute("value")
+    page.wait_for_text("tr[data-user='ida@example.com']", "unverified")
+    mail = server.wait_for_mail("/accept-invitation?token=")
+    link = re.search(r"https?://\S+/accept-invitation\?token=\S+", mail).group(0)
+    assert link == shown
+
+    page.reset()
+    page.driver.get(link)  # the server redirects to /#accept-invitation?token=…
+    page.wait_for_route("#accept-invitation")
+    page.fill("input[name=password]", "harbour lantern 58")
+    page.fill("input[name=confirm]", "harbour lantern 58")
+    page.click("button[type=submit]")
+    page.wait_for_route("#dashboard")
+    page.toast("Your account is ready")
+    assert server.sign_in("ida@example.com", "harbour lantern 58")
+    page.collect_faults()
+    assert not page.faults, page.faults
 
 
 def test_members_do_not_see_administration(browser, server):

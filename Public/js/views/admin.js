@@ -1,4 +1,5 @@
-// Administration: members (create, disable/enable, promote/demote, remove) and the audit trail.
+// Administration: members (invite by mail or create with a password, disable/enable, promote/demote, remove) and the
+// audit trail.
 import { api, del, get, post, put } from "../api.js";
 import { confirmDialog, field, formValues, formatDate, formatNumber, h, replace, spinner, tableWrap, toast, withBusy } from "../dom.js";
 import { currentMember } from "../app.js";
@@ -22,6 +23,10 @@ function userRow(user, me, reload) {
         h("td", { class: "hide-phone", text: status }),
         h("td", { class: "hide-phone", text: user.last_login ? formatDate(user.last_login, true) : "Never" }),
         h("td", {}, self ? h("span", { class: "hint", text: "You" }) : h("div", { class: "chips" },
+            user.is_verified ? null : act("Invite again", async () => {
+                const invitation = await post("/api/admin/invitations", { email: user.email, full_name: user.full_name, role: user.role });
+                toast(invitationMessage(invitation), invitation.mailed ? "success" : "error");
+            }),
             act(user.is_active ? "Disable" : "Enable", async () => {
                 await post(`/api/admin/users/${user.id}/${user.is_active ? "disable" : "enable"}`);
                 toast(`${user.email} is ${user.is_active ? "disabled" : "enabled"}.`, "success");
@@ -37,7 +42,31 @@ function userRow(user, me, reload) {
             }, true))));
 }
 
-export async function admin(view, route) {
+function invitationMessage(invitation) {
+    return invitation.mailed ? `An invitation is on its way to ${invitation.user.email}.`
+        : `The invitation to ${invitation.user.email} could not be mailed; pass on its link instead.`;
+}
+
+/** The link of the invitation just sent, to pass on by other means; it is shown once and not stored. */
+function invitationResult(invitation) {
+    const link = field("Invitation link", "invitation_link", { value: invitation.invitation_link, readonly: true });
+    const input = link.querySelector("input");
+    const copy = h("button", { type: "button", class: "button secondary", text: "Copy link", onclick: async () => {
+        input.select();
+        if (!navigator.clipboard) {
+            toast("Copy the selected link with your keyboard or menu.", "info");
+            return;
+        }
+        await navigator.clipboard.writeText(invitation.invitation_link);
+        toast("The invitation link is copied.", "success");
+    } });
+    return h("div", { class: "notice invitation", role: "status" },
+        h("p", { text: `${invitationMessage(invitation)} The link works once, until ${formatDate(invitation.expires_at, true)}; `
+            + "whoever holds it can choose the account's password." }),
+        link, h("div", { class: "actions" }, copy));
+}
+
+export async function admin(view, route, invitation = null) {
     const me = await currentMember(true);
     if (!me.is_admin) {
         replace(view, h("h1", { text: "Administration" }), h("p", { class: "notice error", text: "Only administrators can see this page." }));
@@ -63,9 +92,22 @@ export async function admin(view, route) {
             reload();
         });
     });
+    const invite = h("form", { class: "grid-form three", "aria-label": "Invite a member" },
+        field("E-mail", "email", { type: "email", required: true }),
+        field("Name", "full_name", {}),
+        field("Role", "role", { value: "member" }, [["member", "Member"], ["admin", "Admin"]]),
+        h("div", { class: "actions span-all" }, h("button", { type: "submit", class: "button", text: "Send invitation" })));
+    invite.addEventListener("submit", (event) => {
+        event.preventDefault();
+        withBusy(event.submitter, async () => {
+            const sent = await post("/api/admin/invitations", formValues(invite));
+            toast(invitationMessage(sent), sent.mailed ? "success" : "error");
+            await admin(view, route, sent);
+        });
+    });
     const kinds = ["sign_in", "sign_in_failed", "lockout", "sign_out", "password_changed", "password_reset_requested",
         "password_reset", "user_registered", "email_verified", "user_created", "user_disabled", "user_enabled",
-        "role_changed", "user_removed"];
+        "role_changed", "user_removed", "user_invited", "invitation_accepted"];
     const filter = field("Event", "kind", { value: kind }, [["", "All events"], ...kinds.map((k) => [k, k.replaceAll("_", " ")])]);
     filter.addEventListener("change", (event) => { location.hash = `#admin?kind=${event.target.value}`; });
     const names = new Map(users.items.map((user) => [user.id, user.full_name || user.email]));
@@ -76,7 +118,10 @@ export async function admin(view, route) {
                     h("th", { scope: "col", class: ["Role", "Status", "Last sign-in"].includes(label) ? "hide-phone" : "",
                         text: label })))),
                 h("tbody", {}, users.items.map((user) => userRow(user, me, reload))))),
-            h("h3", { text: "Add a member" }), create),
+            h("h3", { text: "Invite a member" }),
+            h("p", { class: "hint", text: "They get a mail with a link to choose their own password; the link works for 7 days." }),
+            invite, invitation ? invitationResult(invitation) : null,
+            h("h3", { text: "Add a member with a password" }), create),
         h("section", { class: "panel", "aria-labelledby": "audit-title" }, h("h2", { id: "audit-title", text: "Audit trail" }), filter,
             tableWrap("Audit trail", h("table", { class: "audit" },
                 h("thead", {}, h("tr", {}, ["When", "Event", "By", "Subject", "Address"].map((label) => h("th", { scope: "col", text: label })))),

@@ -1,4 +1,5 @@
-// The signed-out screens: sign in, first-run setup, register, verify e-mail, forgot and reset password.
+// The signed-out screens: sign in, first-run setup, register, verify e-mail, forgot and reset password,
+// accept an invitation.
 import { api, storeToken, takeReturnRoute } from "../api.js";
 import { field, formValues, h, replace, spinner, toast, withBusy } from "../dom.js";
 import { forgetMember } from "../app.js";
@@ -121,5 +122,22 @@ export async function resetPassword(view, route) {
             });
             toast(answer?.message ?? "Your password has been reset.", "success");
             location.hash = "#signin";
+        })));
+}
+
+export async function acceptInvitation(view, route) {
+    const code = route.params.get("token") ?? "";
+    replace(view, card("Join the cellar",
+        h("p", { text: "You were invited to this WineBox. Choose your password to open your account; the link works once." }),
+        form([field("Your name", "full_name", { autocomplete: "name" }), newPasswordField(), passwordRule(),
+            newPasswordField("Repeat the password", "confirm")], "Open my account", async (values) => {
+            if ((values.password ?? "") !== (values.confirm ?? "")) throw new Error("The two passwords differ.");
+            const body = { token: code, password: values.password ?? "" };
+            if (values.full_name) body.full_name = values.full_name;
+            const grant = await api("POST", "/api/auth/accept-invitation", { body });
+            storeToken(grant.access_token);
+            forgetMember();
+            toast("Welcome! Your account is ready.", "success");
+            location.hash = "#dashboard";
         })));
 }
