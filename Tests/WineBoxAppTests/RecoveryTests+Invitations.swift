@@ -88,6 +88,22 @@ extension RecoveryTests {
         }
     }
 
+    @Test func anAdminStillToAcceptAnInvitationIsNotEnoughToLeaveTheLastAdminGo() async throws {
+        try await withApplication { api, _ in
+            let (owner, invitation) = try await invite("erin@example.com", role: "admin", api: api)
+            let ownerID = try #require(try await api.send("GET", "/api/auth/me", token: owner).json()["id"] as? String)
+            let demoted = try await api.send(
+                "PUT", "/api/admin/users/\(ownerID)/role", json: ["role": "member"], token: owner)
+            #expect(demoted.status == 409)
+            #expect(try await api.send("POST", "/api/admin/users/\(ownerID)/disable", token: owner).status == 409)
+
+            let erinID = try #require((invitation["user"] as? [String: Any])?["id"] as? String)
+            #expect(try await api.send("DELETE", "/api/admin/users/\(erinID)", token: owner).status == 204)
+            let me = try await api.send("GET", "/api/auth/me", token: owner)
+            #expect(try me.json()["is_admin"] as? Bool == true)
+        }
+    }
+
     @Test func invitationsNeedAnAdminValidInputAndTheirOwnKindOfLink() async throws {
         try await withApplication { api, mailer in
             let owner = try await api.signIn("owner@example.com", "correct horse battery")

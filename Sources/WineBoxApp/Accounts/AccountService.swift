@@ -229,7 +229,7 @@ final class AccountService: Sendable {
         let kind = isActive ? "user_enabled" : "user_disabled"
         return try await modifyUser(userID, kind: kind, actor: actor, address: clientAddress) { user, connection in
             if !isActive && user.role == .admin && user.isActive {
-                try Self.requireAnotherAdmin(connection)
+                try Self.requireAnotherAdmin(besides: user.id, connection)
             }
             user.isActive = isActive
             if !isActive {
@@ -244,7 +244,7 @@ final class AccountService: Sendable {
         {
             user, connection in
             if role != .admin && user.role == .admin && user.isActive {
-                try Self.requireAnotherAdmin(connection)
+                try Self.requireAnotherAdmin(besides: user.id, connection)
             }
             user.role = role
         }
@@ -273,7 +273,7 @@ final class AccountService: Sendable {
                 throw WineBoxError(.notFound, "User not found")
             }
             if user.role == .admin && user.isActive {
-                try Self.requireAnotherAdmin(connection)
+                try Self.requireAnotherAdmin(besides: user.id, connection)
             }
             try UserStore.delete(id: userID, in: connection)
         }
@@ -306,8 +306,9 @@ final class AccountService: Sendable {
         return updated
     }
 
-    private static func requireAnotherAdmin(_ connection: Connection) throws {
-        guard try UserStore.activeAdminCount(in: connection) > 1 else {
+    /// Refuses a change that would leave no admin able to sign in once `userID` is removed, disabled or demoted.
+    private static func requireAnotherAdmin(besides userID: String, _ connection: Connection) throws {
+        guard try UserStore.usableAdminCount(excluding: userID, in: connection) > 0 else {
             throw WineBoxError(.conflict, "The last active admin cannot be removed, disabled or demoted")
         }
     }

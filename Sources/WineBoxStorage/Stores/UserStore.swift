@@ -56,9 +56,12 @@ public enum UserStore {
         return 0
     }
 
-    /// Admins who can still sign in; WineBox never lets this drop to zero.
-    public static func activeAdminCount(in connection: Connection) throws -> Int {
-        let value = try connection.scalar("SELECT count(*) FROM user WHERE role = 'admin' AND is_active = 1")
+    /// Admins who can still sign in (active, with a verified address: an invited admin who has not chosen a password
+    /// yet does not count), other than `userID`. WineBox never lets the count of them drop to zero.
+    public static func usableAdminCount(excluding userID: String, in connection: Connection) throws -> Int {
+        let value = try connection.scalar(
+            "SELECT count(*) FROM user WHERE role = 'admin' AND is_active = 1 AND is_verified = 1 AND id != ?",
+            [.text(userID)])
         if case .integer(let count)? = value {
             return Int(count)
         }
