@@ -35,7 +35,7 @@ extension ConfigurationKey {
             "email", "backend", \.email.backend, constraint: "console, smtp or ses",
             check: oneOf(["console", "smtp", "ses"])),
         .string("email", "from_address", \.email.fromAddress, constraint: "e-mail address", check: checkEmail),
-        .string("email", "from_name", \.email.fromName, constraint: "1-100 characters", check: checkAppName),
+        .string("email", "from_name", \.email.fromName, constraint: "1-64 characters", check: checkAppName),
         .string("email", "frontend_url", \.email.frontendURL, constraint: "http(s) URL", check: checkURL),
         .string("email", "aws_region", \.email.awsRegion, constraint: "AWS region"),
         .string(
