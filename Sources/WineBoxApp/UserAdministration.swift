@@ -18,6 +18,8 @@ public final class UserAdministration: Sendable {
         public let isAdmin: Bool
         public let isActive: Bool
         public let isVerified: Bool
+        /// Whether an invitation to the account waits to be accepted.
+        public let isInvited: Bool
         public let lastSignIn: Date?
     }
 
@@ -92,6 +94,7 @@ extension UserAdministration.Summary {
     init(_ user: User) {
         self.init(
             email: user.email.value, fullName: user.fullName, isAdmin: user.role == .admin, isActive: user.isActive,
-            isVerified: user.isVerified, lastSignIn: user.lastSignInAt)
+            isVerified: user.isVerified, isInvited: user.invitedAt != nil,
+            lastSignIn: user.lastSignInAt)
     }
 }

@@ -27,7 +27,13 @@ extension RecoveryTests {
             let user = try #require(invitation["user"] as? [String: Any])
             #expect(user["email"] as? String == "bob@example.com")
             #expect(user["is_verified"] as? Bool == false)
+            #expect(user["invited_at"] as? String == user["created_at"] as? String)
             #expect(invitation["mailed"] as? Bool == true)
+            let listed = try await api.send("GET", "/api/admin/users", token: owner)
+            let members = try #require(try listed.json()["items"] as? [[String: Any]])
+            let invitedAt = members.map { ($0["email"] as? String ?? "", $0["invited_at"] as? String) }
+            #expect(invitedAt.first { $0.0 == "bob@example.com" }?.1 != nil)
+            #expect(invitedAt.first { $0.0 == "owner@example.com" }?.1 == nil)
             let link = try #require(invitation["invitation_link"] as? String)
             #expect(link.hasPrefix("http://localhost:8000/accept-invitation?token="))
             let mailed = try await mailer.token(sentTo: "bob@example.com")
@@ -52,6 +58,7 @@ extension RecoveryTests {
             let me = try await api.send("GET", "/api/auth/me", token: session)
             #expect(try me.json()["full_name"] as? String == "Robert")
             #expect(try me.json()["is_verified"] as? Bool == true)
+            #expect(try me.json()["invited_at"] == nil)
             _ = try await api.signIn("bob@example.com", "bob's own pass phrase")
 
             let reused = try await api.send(

@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 import WineBoxTesting
 
+@testable import WineBoxApp
 @testable import WineBoxCLI
 
 @Suite struct UserCommandTests {
@@ -78,5 +79,19 @@ import WineBoxTesting
         #expect(lastAdmin == 1)
         #expect(lastAdminOutput.error.contains("last active admin"))
         #expect(await run(["user", "disable", "nobody@example.com"], in: directory).0 == 1)
+    }
+
+    @Test func theListTellsAPendingInvitationFromAnUnconfirmedAddress() {
+        let table = UserCommand.table([
+            .init(
+                email: "ida@example.com", fullName: "Ida", isAdmin: false, isActive: true, isVerified: false,
+                isInvited: true, lastSignIn: nil),
+            .init(
+                email: "jo@example.com", fullName: "Jo", isAdmin: false, isActive: true, isVerified: false,
+                isInvited: false, lastSignIn: nil),
+        ])
+        let rows = table.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(rows.first?[4] == "VERIFIED")
+        #expect(rows.dropFirst().map { $0[4] } == ["invited", "no"])
     }
 }

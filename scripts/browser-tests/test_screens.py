@@ -140,7 +140,7 @@ def test_an_invited_member_chooses_a_password_from_the_mailed_link(signed_in, se
     page.toast("An invitation is on its way to ida@example.com")
     page.wait_for_text(".notice.invitation", "works once")
     shown = page.find(".notice.invitation input[name=invitation_link]").get_attribute("value")
-    page.wait_for_text("tr[data-user='ida@example.com']", "unverified")
+    page.wait_for_text("tr[data-user='ida@example.com']", "Active, invited")
     mail = server.wait_for_mail("/accept-invitation?token=")
     link = re.search(r"https?://\S+/accept-invitation\?token=\S+", mail).group(0)
     assert link == shown

@@ -14,7 +14,9 @@ function userRow(user, me, reload) {
         }) });
     const self = user.id === me.id;
     const role = user.is_admin ? "Admin" : "Member";
-    const status = `${user.is_active ? "Active" : "Disabled"}${user.is_verified ? "" : ", unverified"}`;
+    // An invitation waiting to be accepted, or a registration waiting for its address to be confirmed.
+    const pending = user.is_verified ? "" : user.invited_at ? ", invited" : ", unverified";
+    const status = `${user.is_active ? "Active" : "Disabled"}${pending}`;
     return h("tr", { dataset: { user: user.email } },
         h("td", {}, h("strong", { text: user.full_name || user.email }), user.full_name ? h("div", { class: "hint", text: user.email }) : null,
             // On a phone the role and status columns give way to this line, so the actions fit beside it.

@@ -39,7 +39,7 @@ extension AccountService {
                 let user = User(
                     id: UUID().uuidString.lowercased(), email: email, passwordHash: unusableHash, fullName: name,
                     role: role, isActive: true, isVerified: false, createdAt: invitedAt, updatedAt: invitedAt,
-                    lastSignInAt: nil, sessionEpoch: 0)
+                    lastSignInAt: nil, sessionEpoch: 0, invitedAt: invitedAt)
                 try UserStore.insert(user, in: connection)
                 return user
             }
@@ -52,6 +52,7 @@ extension AccountService {
             existing.isActive = true
             existing.sessionEpoch += 1
             existing.updatedAt = invitedAt
+            existing.invitedAt = invitedAt
             try UserStore.update(existing, in: connection)
             return existing
         }
@@ -86,6 +87,7 @@ extension AccountService {
         let user = try await consume(claims) { user in
             user.passwordHash = hash
             user.isVerified = true
+            user.invitedAt = nil
             user.sessionEpoch += 1
             if let name, !name.isEmpty {
                 user.fullName = name

@@ -57,6 +57,7 @@ extension AccountService {
                 }
                 existing.passwordHash = hash
                 existing.fullName = fullName
+                existing.invitedAt = nil
                 existing.sessionEpoch += 1
                 existing.updatedAt = createdAt
                 try UserStore.update(existing, in: connection)

@@ -13,6 +13,8 @@ struct PublicUser: Encodable, Sendable {
     let createdAt: Date
     let updatedAt: Date
     let lastLogin: Date?
+    /// Set while an invitation waits to be accepted; left out otherwise.
+    let invitedAt: Date?
 
     init(_ user: User) {
         id = user.id
@@ -25,6 +27,7 @@ struct PublicUser: Encodable, Sendable {
         createdAt = user.createdAt
         updatedAt = user.updatedAt
         lastLogin = user.lastSignInAt
+        invitedAt = user.invitedAt
     }
 
     enum CodingKeys: String, CodingKey {
@@ -38,5 +41,6 @@ struct PublicUser: Encodable, Sendable {
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case lastLogin = "last_login"
+        case invitedAt = "invited_at"
     }
 }

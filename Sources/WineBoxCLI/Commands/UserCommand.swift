@@ -94,7 +94,8 @@ enum UserCommand {
             + users.map { user in
                 [
                     user.email, user.fullName, user.isAdmin ? "admin" : "member", user.isActive ? "yes" : "no",
-                    user.isVerified ? "yes" : "no", user.lastSignIn.map(formatter.string(from:)) ?? "never",
+                    user.isVerified ? "yes" : user.isInvited ? "invited" : "no",
+                    user.lastSignIn.map(formatter.string(from:)) ?? "never",
                 ]
             }
         let widths = (0..<6).map { column in rows.map { $0[column].count }.max() ?? 0 }

@@ -20,10 +20,13 @@ public struct User: Sendable, Equatable, Identifiable {
     /// Incremented by "sign out everywhere" (password change or reset, disabling): tokens carry the epoch they
     /// were issued in and are refused once it has moved on.
     public var sessionEpoch: Int64
+    /// When an admin invited this account, while the invitation waits to be accepted; nil otherwise.
+    public var invitedAt: Date?
 
     public init(
         id: String, email: EmailAddress, passwordHash: String, fullName: String, role: Role, isActive: Bool,
-        isVerified: Bool, createdAt: Date, updatedAt: Date, lastSignInAt: Date?, sessionEpoch: Int64
+        isVerified: Bool, createdAt: Date, updatedAt: Date, lastSignInAt: Date?, sessionEpoch: Int64,
+        invitedAt: Date? = nil
     ) {
         self.id = id
         self.email = email
@@ -36,5 +39,6 @@ public struct User: Sendable, Equatable, Identifiable {
         self.updatedAt = updatedAt
         self.lastSignInAt = lastSignInAt
         self.sessionEpoch = sessionEpoch
+        self.invitedAt = invitedAt
     }
 }

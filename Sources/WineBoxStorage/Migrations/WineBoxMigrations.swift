@@ -13,6 +13,7 @@ public enum WineBoxMigrations {
         createXWines,
         createXWinesWords,
         addCustomFields,
+        addInvitedAt,
     ]
 
     /// Version 1: the single-row `instance` table that identifies this installation. Its `instance_id` is a random

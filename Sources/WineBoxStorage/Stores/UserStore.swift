@@ -6,7 +6,7 @@ public import WineBoxDomain
 public enum UserStore {
     static let columns =
         "id, email, password_hash, full_name, role, is_active, is_verified, created_at, updated_at, "
-        + "last_sign_in_at, session_epoch"
+        + "last_sign_in_at, session_epoch, invited_at"
 
     /// Adds `user`.
     ///
@@ -14,7 +14,7 @@ public enum UserStore {
     public static func insert(_ user: User, in connection: Connection) throws {
         try translatingDuplicateEmail { () throws(StorageError) in
             try connection.execute(
-                "INSERT INTO user (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(of: user))
+                "INSERT INTO user (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(of: user))
         }
     }
 
@@ -26,7 +26,8 @@ public enum UserStore {
             try connection.execute(
                 """
                 UPDATE user SET email = ?2, password_hash = ?3, full_name = ?4, role = ?5, is_active = ?6,
-                    is_verified = ?7, created_at = ?8, updated_at = ?9, last_sign_in_at = ?10, session_epoch = ?11
+                    is_verified = ?7, created_at = ?8, updated_at = ?9, last_sign_in_at = ?10, session_epoch = ?11,
+                    invited_at = ?12
                 WHERE id = ?1
                 """, values(of: user))
         }
@@ -92,6 +93,7 @@ public enum UserStore {
             .text(user.role.rawValue), SQLValue(user.isActive), SQLValue(user.isVerified),
             .text(Timestamp.string(from: user.createdAt)), .text(Timestamp.string(from: user.updatedAt)),
             SQLValue(user.lastSignInAt.map(Timestamp.string(from:))), .integer(user.sessionEpoch),
+            SQLValue(user.invitedAt.map(Timestamp.string(from:))),
         ]
     }
 
@@ -108,6 +110,7 @@ public enum UserStore {
             isActive: try row.bool("is_active"), isVerified: try row.bool("is_verified"), createdAt: createdAt,
             updatedAt: updatedAt,
             lastSignInAt: try row.nullableString("last_sign_in_at").flatMap(Timestamp.date(from:)),
-            sessionEpoch: try row.int64("session_epoch"))
+            sessionEpoch: try row.int64("session_epoch"),
+            invitedAt: try row.nullableString("invited_at").flatMap(Timestamp.date(from:)))
     }
 }
