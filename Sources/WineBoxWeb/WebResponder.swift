@@ -61,6 +61,11 @@ public final class WebResponder: HTTPHandler, Sendable {
                 }
                 return .response(finish(request, response, context: context, preparedCount: prepared))
             }
+            if case .cachedFirst(let fromCache, _) = handler,
+                let (response, admitted) = answerFromMemory(request, context: context, access: access, fromCache)
+            {
+                return .response(finish(request, response, context: admitted, preparedCount: prepared))
+            }
             return deferred(request, context: context, access: access, handler: handler, preparedCount: prepared)
         case .methodNotAllowed(let allowed):
             let names = allowed.map(\.rawValue).joined(separator: ", ")
@@ -73,6 +78,22 @@ public final class WebResponder: HTTPHandler, Sendable {
                 ?? ErrorRenderer.response(for: HTTPError(.notFound, "Not Found"), context: context)
             return .response(finish(request, response, context: context, preparedCount: prepared))
         }
+    }
+
+    /// The answer of a cached-first route when both the caller's admission and the answer are known from memory,
+    /// with the admitted context; nil sends the request down the task path.
+    private func answerFromMemory(
+        _ request: HTTPRequest, context: RequestContext, access: RouteAccess,
+        _ fromCache: @Sendable (HTTPRequest, RequestContext) -> HTTPResponse?
+    ) -> (HTTPResponse, RequestContext)? {
+        var admitted = context
+        if access != .public {
+            guard let known = accessGuard?.admitFromMemory(request, context: context, access: access) else {
+                return nil
+            }
+            admitted = known
+        }
+        return fromCache(request, admitted).map { ($0, admitted) }
     }
 
     /// The work for every route that does not answer inline: the access guard (unless the route is public),
@@ -94,7 +115,7 @@ public final class WebResponder: HTTPHandler, Sendable {
                 switch handler {
                 case .inline(let body):
                     response = try body(request, admitted)
-                case .async(let body):
+                case .async(let body), .cachedFirst(_, let body):
                     response = try await body(request, admitted)
                 }
             } catch {

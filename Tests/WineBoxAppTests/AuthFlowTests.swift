@@ -116,6 +116,9 @@ func withSignedUpApplication(
             try application.start()
             let api = APIClient(port: application.port)
             token = try await api.signIn("owner@example.com", password)
+            // Admitted once, then answered from memory: sign-out must still end it at once.
+            #expect(try await api.send("GET", "/api/auth/me", token: token).status == 200)
+            #expect(try await api.send("GET", "/api/auth/me", token: token).status == 200)
             #expect(try await api.send("POST", "/api/auth/logout", token: token).status == 200)
             #expect(try await api.send("GET", "/api/auth/me", token: token).status == 401)
             await application.shutdown(gracePeriod: .seconds(1))

@@ -260,3 +260,71 @@ private struct TokenGuard: AccessGuard {
         #expect(page.headers["Cross-Origin-Opener-Policy"] == "same-origin")
     }
 }
+
+/// Admits "Bearer remembered" from memory and "Bearer fresh" only through the task path.
+private struct MemoryGuard: AccessGuard {
+    func admit(_ request: HTTPRequest, context: RequestContext, access: RouteAccess) async throws -> RequestContext {
+        guard ["Bearer remembered", "Bearer fresh"].contains(request.headers["Authorization"]) else {
+            throw HTTPError(.unauthorized, "Not authenticated")
+        }
+        return context
+    }
+
+    func admitFromMemory(_ request: HTTPRequest, context: RequestContext, access: RouteAccess) -> RequestContext? {
+        request.headers["Authorization"] == "Bearer remembered" ? context : nil
+    }
+}
+
+@Suite struct CachedFirstRouteTests {
+    /// `/cached/{answer}` answers "from cache" from memory when `answer` is "hit", else "from task".
+    private func responder(guard accessGuard: (any AccessGuard)?) -> WebResponder {
+        var router = Router()
+        router.add(
+            .get, "/cached/{answer}",
+            fromCache: { _, context in
+                context.parameters.get("answer") == "hit"
+                    ? HTTPResponse(status: .ok, body: Array("from cache".utf8)) : nil
+            },
+            otherwise: { _, _ in HTTPResponse(status: .ok, body: Array("from task".utf8)) })
+        return WebResponder(
+            router: router, middleware: [], staticFiles: nil, accessGuard: accessGuard, logger: .disabled)
+    }
+
+    /// Whether the request was answered on the calling thread, and the answer's status and body.
+    private func answer(_ responder: WebResponder, _ path: String, token: String?) async -> (Bool, Int, String) {
+        let headers: HTTPHeaders = token.map { ["Authorization": "Bearer \($0)"] } ?? [:]
+        let request = HTTPRequest(method: .get, path: path, headers: headers)
+        switch responder.handle(request) {
+        case .response(let response):
+            return (true, response.status.code, response.text)
+        case .deferred(let work):
+            let response = await work()
+            return (false, response.status.code, response.text)
+        }
+    }
+
+    @Test func aRememberedCallerGetsTheCachedAnswerOnTheServerThread() async {
+        let responder = responder(guard: MemoryGuard())
+        let (inline, status, body) = await answer(responder, "/cached/hit", token: "remembered")
+        #expect(inline && status == 200 && body == "from cache")
+    }
+
+    @Test func anythingNotKnownFromMemoryGoesThroughTheTaskPath() async {
+        let responder = responder(guard: MemoryGuard())
+        let missed = await answer(responder, "/cached/miss", token: "remembered")
+        #expect(!missed.0 && missed.1 == 200 && missed.2 == "from task")
+        let notRemembered = await answer(responder, "/cached/hit", token: "fresh")
+        #expect(!notRemembered.0 && notRemembered.2 == "from task")
+        let stranger = await answer(responder, "/cached/hit", token: "forged")
+        #expect(!stranger.0 && stranger.1 == 401)
+        let anonymous = await answer(responder, "/cached/hit", token: nil)
+        #expect(!anonymous.0 && anonymous.1 == 401)
+    }
+
+    @Test func guardsWithoutAMemoryAndMissingGuardsNeverAnswerFromCache() async {
+        let plain = await answer(responder(guard: TokenGuard()), "/cached/hit", token: "good")
+        #expect(!plain.0 && plain.1 == 200 && plain.2 == "from task")
+        let unguarded = await answer(responder(guard: nil), "/cached/hit", token: "remembered")
+        #expect(!unguarded.0 && unguarded.1 == 401)
+    }
+}

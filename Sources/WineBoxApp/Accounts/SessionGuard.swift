@@ -35,6 +35,25 @@ struct SessionGuard: AccessGuard {
         if access == .admin && user.role != .admin {
             throw WineBoxError(.forbidden, "Administrator privileges required")
         }
+        return Self.context(context, signedInAs: user, claims: claims)
+    }
+
+    /// The admission of a token this guard has verified and admitted since the last commit, unexpired, for a
+    /// route its account may use; nil for anything else, which ``admit(_:context:access:)`` then decides.
+    func admitFromMemory(_ request: HTTPRequest, context: RequestContext, access: RouteAccess) -> RequestContext? {
+        guard let header = request.headers["Authorization"], let token = Self.bearerToken(in: header),
+            let claims = verified.claims(for: token), claims.exp > Int64(now().timeIntervalSince1970),
+            let user = verified.admittedUser(for: token, at: database.changeGeneration()),
+            access != .admin || user.role == .admin
+        else {
+            return nil
+        }
+        return Self.context(context, signedInAs: user, claims: claims)
+    }
+
+    private static func context(_ context: RequestContext, signedInAs user: User, claims: TokenClaims)
+        -> RequestContext
+    {
         var admitted = context
         admitted.storage[SignedInKey.self] = SignedIn(user: user, claims: claims)
         admitted.logger = context.logger.with(["user_id": user.id])

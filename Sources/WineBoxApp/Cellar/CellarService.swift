@@ -234,6 +234,11 @@ final class CellarService: Sendable {
         }
     }
 
+    /// The wine's detail as JSON when it was rendered since the last commit; nil otherwise. Never waits.
+    func renderedDetailJSON(wineID: String) -> [UInt8]? {
+        renderedWines.body(for: wineID, at: database.changeGeneration())
+    }
+
     /// The wine's detail as JSON, from ``renderedWines`` when nothing was committed since it was last rendered.
     func detailJSON(wineID: String) async throws -> [UInt8] {
         let generation = database.changeGeneration()

@@ -61,10 +61,20 @@ enum WineRoutes {
             return WineQueryInput.listResponse(body, total: total)
         }
 
-        router.add(.get, "/api/wines/{id}") { _, context in
-            let wineID = try WineInput.wineID(try context.parameters.require("id"))
-            return .json(encoded: try await cellar.detailJSON(wineID: wineID))
-        }
+        router.add(
+            .get, "/api/wines/{id}",
+            fromCache: { _, context in
+                guard let id = context.parameters.get("id"), let wineID = FieldRules.uuid(id),
+                    let body = cellar.renderedDetailJSON(wineID: wineID)
+                else {
+                    return nil
+                }
+                return .json(encoded: body)
+            },
+            otherwise: { _, context in
+                let wineID = try WineInput.wineID(try context.parameters.require("id"))
+                return .json(encoded: try await cellar.detailJSON(wineID: wineID))
+            })
 
         router.add(.put, "/api/wines/{id}") { request, context in
             let wineID = try WineInput.wineID(try context.parameters.require("id"))

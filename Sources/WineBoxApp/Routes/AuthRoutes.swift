@@ -77,9 +77,12 @@ enum AuthRoutes {
             return .json(Message(message: "Signed out"))
         }
 
-        router.add(.get, "/api/auth/me") { _, context in
-            .json(PublicUser(try context.requireSignedIn().user))
-        }
+        // The caller's own account is in the admission itself: answered on the server thread when the session is
+        // known from memory.
+        router.add(
+            .get, "/api/auth/me",
+            fromCache: { _, context in (try? context.requireSignedIn()).map { .json(PublicUser($0.user)) } },
+            otherwise: { _, context in .json(PublicUser(try context.requireSignedIn().user)) })
 
         router.add(.patch, "/api/auth/me") { request, context in
             let body = try request.decodeStrictJSON(ProfileBody.self)

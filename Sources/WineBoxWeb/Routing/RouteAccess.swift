@@ -18,4 +18,17 @@ public protocol AccessGuard: Sendable {
     ///
     /// - Throws: an error rendered as 401 (no or bad credentials) or 403 (signed in, not allowed).
     func admit(_ request: HTTPRequest, context: RequestContext, access: RouteAccess) async throws -> RequestContext
+
+    /// What ``admit(_:context:access:)`` would return, when that is known from memory alone (no waiting, no I/O);
+    /// nil when it is not, or when the answer would be an error. Runs on the server thread.
+    func admitFromMemory(_ request: HTTPRequest, context: RequestContext, access: RouteAccess) -> RequestContext?
+}
+
+extension AccessGuard {
+    /// Never known from memory: every admission goes through ``admit(_:context:access:)``.
+    public func admitFromMemory(_ request: HTTPRequest, context: RequestContext, access: RouteAccess)
+        -> RequestContext?
+    {
+        nil
+    }
 }

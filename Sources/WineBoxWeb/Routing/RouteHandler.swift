@@ -8,4 +8,11 @@ public enum RouteHandler: Sendable {
     /// Runs as a Swift task while the connection is suspended. For anything that touches the database,
     /// the disk, another service, or heavy CPU work.
     case async(@Sendable (HTTPRequest, RequestContext) async throws -> HTTPResponse)
+    /// Tries `fromCache` on the server thread first, when the access guard can also admit the caller from memory
+    /// (``AccessGuard/admitFromMemory(_:context:access:)``); when either answers nil, runs `otherwise` as a task.
+    /// For frequent reads whose answer is often already rendered: `fromCache` must never block or wait, and must
+    /// answer exactly what `otherwise` would (or nil).
+    case cachedFirst(
+        fromCache: @Sendable (HTTPRequest, RequestContext) -> HTTPResponse?,
+        otherwise: @Sendable (HTTPRequest, RequestContext) async throws -> HTTPResponse)
 }

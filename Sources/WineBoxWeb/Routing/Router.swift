@@ -59,6 +59,16 @@ public struct Router: Sendable {
         add(method, pattern, access, .async(handler))
     }
 
+    /// Registers a route that answers from `fromCache` on the server thread when it can, and otherwise from
+    /// `otherwise` as a task (see ``RouteHandler/cachedFirst(fromCache:otherwise:)``).
+    public mutating func add(
+        _ method: HTTPMethod, _ pattern: String, access: RouteAccess = .signedIn,
+        fromCache: @escaping @Sendable (HTTPRequest, RequestContext) -> HTTPResponse?,
+        otherwise: @escaping @Sendable (HTTPRequest, RequestContext) async throws -> HTTPResponse
+    ) {
+        add(method, pattern, access, .cachedFirst(fromCache: fromCache, otherwise: otherwise))
+    }
+
     private mutating func add(_ method: HTTPMethod, _ pattern: String, _ access: RouteAccess, _ handler: RouteHandler) {
         let parsed = RoutePattern(pattern)
         var group = routesBySegmentCount[parsed.segments.count, default: []]

@@ -14,8 +14,10 @@ import WineBoxTesting
         try await withCellarApplication { application, client in
             let wine = try await client.checkIn([("name", "Old Name"), ("quantity", "3")])
             let wineID = try #require(wine["id"] as? String)
-            let first = try await client.send("GET", "/api/wines/\(wineID)")
-            #expect(try first.json()["name"] as? String == "Old Name")
+            for _ in 0..<2 {  // rendered, then answered from memory
+                let first = try await client.send("GET", "/api/wines/\(wineID)")
+                #expect(try first.json()["name"] as? String == "Old Name")
+            }
             #expect(try await client.array("/api/wines").first?["name"] as? String == "Old Name")
 
             try await Self.outside(application) { connection in
