@@ -31,32 +31,31 @@ struct SessionGuard: AccessGuard {
             claims = try tokens.verify(token, purpose: .session, now: now())
             verified.remember(claims, for: token)
         }
-        let user = try await currentUser(token: token, claims: claims)
+        let (user, generation) = try await currentUser(token: token, claims: claims)
         if access == .admin && user.role != .admin {
             throw WineBoxError(.forbidden, "Administrator privileges required")
         }
-        return Self.context(context, signedInAs: user, claims: claims)
+        return Self.context(context, signedIn: SignedIn(user: user, claims: claims, generation: generation))
     }
 
     /// The admission of a token this guard has verified and admitted since the last commit, unexpired, for a
     /// route its account may use; nil for anything else, which ``admit(_:context:access:)`` then decides.
     func admitFromMemory(_ request: HTTPRequest, context: RequestContext, access: RouteAccess) -> RequestContext? {
+        let generation = database.changeGeneration()
         guard let header = request.headers["Authorization"], let token = Self.bearerToken(in: header),
             let claims = verified.claims(for: token), claims.exp > Int64(now().timeIntervalSince1970),
-            let user = verified.admittedUser(for: token, at: database.changeGeneration()),
+            let user = verified.admittedUser(for: token, at: generation),
             access != .admin || user.role == .admin
         else {
             return nil
         }
-        return Self.context(context, signedInAs: user, claims: claims)
+        return Self.context(context, signedIn: SignedIn(user: user, claims: claims, generation: generation))
     }
 
-    private static func context(_ context: RequestContext, signedInAs user: User, claims: TokenClaims)
-        -> RequestContext
-    {
+    private static func context(_ context: RequestContext, signedIn: SignedIn) -> RequestContext {
         var admitted = context
-        admitted.storage[SignedInKey.self] = SignedIn(user: user, claims: claims)
-        admitted.logger = context.logger.with(["user_id": user.id])
+        admitted.storage[SignedInKey.self] = signedIn
+        admitted.logger = context.logger.with(["user_id": signedIn.user.id])
         return admitted
     }
 
@@ -65,10 +64,10 @@ struct SessionGuard: AccessGuard {
     ///
     /// - Throws: `.unauthenticated` when the token is revoked, its account is gone or disabled, or the account's
     ///   session epoch has moved on.
-    private func currentUser(token: String, claims: TokenClaims) async throws -> User {
+    private func currentUser(token: String, claims: TokenClaims) async throws -> (User, generation: UInt64) {
         let generation = database.changeGeneration()
         if let user = verified.admittedUser(for: token, at: generation) {
-            return user
+            return (user, generation)
         }
 
         let user = try await database.read { connection -> User? in
@@ -82,7 +81,7 @@ struct SessionGuard: AccessGuard {
         }
 
         verified.rememberAdmission(of: user, for: token, at: generation)
-        return user
+        return (user, generation)
     }
 
     /// The token of an `Authorization: Bearer <token>` header (scheme in any case), or nil for another scheme or an

@@ -6,6 +6,10 @@ import WineBoxWeb
 struct SignedIn: Sendable {
     let user: User
     let claims: TokenClaims
+    /// The database change generation the admission was checked at (`Database.changeGeneration()`). Answers kept
+    /// in memory under this generation are as current as the admission itself, so a cached-first route can use it
+    /// instead of asking again.
+    let generation: UInt64
 }
 
 /// The context key for ``SignedIn``.

@@ -234,9 +234,10 @@ final class CellarService: Sendable {
         }
     }
 
-    /// The wine's detail as JSON when it was rendered since the last commit; nil otherwise. Never waits.
-    func renderedDetailJSON(wineID: String) -> [UInt8]? {
-        renderedWines.body(for: wineID, at: database.changeGeneration())
+    /// The wine's detail as JSON when it was rendered at change `generation` (nothing committed since); nil
+    /// otherwise. Never waits.
+    func renderedDetailJSON(wineID: String, at generation: UInt64) -> [UInt8]? {
+        renderedWines.body(for: wineID, at: generation)
     }
 
     /// The wine's detail as JSON, from ``renderedWines`` when nothing was committed since it was last rendered.

@@ -64,8 +64,9 @@ enum WineRoutes {
         router.add(
             .get, "/api/wines/{id}",
             fromCache: { _, context in
-                guard let id = context.parameters.get("id"), let wineID = FieldRules.uuid(id),
-                    let body = cellar.renderedDetailJSON(wineID: wineID)
+                guard let signedIn = context.signedIn, let id = context.parameters.get("id"),
+                    let wineID = FieldRules.uuid(id),
+                    let body = cellar.renderedDetailJSON(wineID: wineID, at: signedIn.generation)
                 else {
                     return nil
                 }

@@ -81,8 +81,8 @@ enum AuthRoutes {
         // known from memory.
         router.add(
             .get, "/api/auth/me",
-            fromCache: { _, context in (try? context.requireSignedIn()).map { .json(PublicUser($0.user)) } },
-            otherwise: { _, context in .json(PublicUser(try context.requireSignedIn().user)) })
+            fromCache: { _, context in context.signedIn.map { .json(writing: PublicUser($0.user)) } },
+            otherwise: { _, context in .json(writing: PublicUser(try context.requireSignedIn().user)) })
 
         router.add(.patch, "/api/auth/me") { request, context in
             let body = try request.decodeStrictJSON(ProfileBody.self)
