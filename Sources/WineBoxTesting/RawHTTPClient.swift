@@ -131,7 +131,17 @@ public final class RawHTTPClient: @unchecked Sendable {
             head += "Content-Length: \(body.count)\r\n"
         }
         head += "\r\n"
-        try blockingSend(Array(head.utf8) + body)
+        do {
+            try blockingSend(Array(head.utf8) + body)
+        } catch {
+            // The server may answer before the body is in (413 from the Content-Length alone) and close the
+            // connection while the body is still going out; its answer is then waiting to be read, as curl and
+            // browsers read it. Only when there is none is the failed send the result.
+            guard let early = try? blockingReadResponse(forHead: method == "HEAD") else {
+                throw error
+            }
+            return early
+        }
         return try blockingReadResponse(forHead: method == "HEAD")
     }
 
