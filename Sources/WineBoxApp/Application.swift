@@ -30,19 +30,27 @@ public final class Application: Sendable {
     private let imagePool: WorkerPool
     /// The first-run setup code, logged as a link once the server listens; nil when accounts exist.
     private let setupCode: String?
+    /// How often a running server looks for label images no wine refers to (it also looks once at start-up).
+    private let imageSweepInterval: Duration
+    /// The periodic look for orphaned images, from ``start()`` until ``shutdown(gracePeriod:)``.
+    private let imageSweep = Mutex<Task<Void, Never>?>(nil)
 
     /// Prepares the application without serving yet.
     ///
+    /// - Parameter imageSweepInterval: how often the running server removes label images no wine refers to
+    ///   (left behind when storing a photo succeeded but its request failed and could not clean up); 6 hours by
+    ///   default.
     /// - Throws: ``ApplicationError`` when the data directory or database cannot be prepared, or a storage
     ///   error from migration (for example a database written by a newer WineBox).
     public init(
         configuration: AppConfiguration, secrets: Secrets, logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() },
         instant: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
-        mailer: (any Mailer)? = nil
+        mailer: (any Mailer)? = nil, imageSweepInterval: Duration = .seconds(6 * 3600)
     ) async throws {
         self.configuration = configuration
         self.logger = logger
+        self.imageSweepInterval = imageSweepInterval
         let signingKey = try SecretKeyCheck.signingKey(
             secrets.secretKey, debug: configuration.server.debug, logger: logger)
         Self.warnAboutProductionSettings(configuration, logger: logger)
@@ -158,6 +166,14 @@ public final class Application: Sendable {
     /// - Throws: an error when the address cannot be bound.
     public func start() throws {
         try server.start()
+        let (cellar, logger, interval) = (cellar, logger, imageSweepInterval)
+        imageSweep.withLock { sweep in
+            sweep = Task.detached(priority: .background) {
+                while (try? await Task.sleep(for: interval)) != nil {
+                    await cellar.removeOrphanedImages(logger: logger)
+                }
+            }
+        }
         logger.info(
             "WineBox is listening",
             [
@@ -177,6 +193,10 @@ public final class Application: Sendable {
     public func shutdown(gracePeriod: Duration = .seconds(10)) async {
         logger.info("Shutting down", [("in_flight", String(server.inFlightCount))])
         await server.shutdown(gracePeriod: gracePeriod)
+        if let sweep = imageSweep.withLock({ $0.take() }) {
+            sweep.cancel()
+            await sweep.value
+        }
         hashingPool.shutdown()
         imagePool.shutdown()
         scanner.reader.shutdown()

@@ -32,10 +32,8 @@ final class CellarService: Sendable {
     func removeOrphanedImages(logger: Logger) async {
         do {
             let referenced = try await database.read { connection in try WineStore.imageFileNames(in: connection) }
-            let removed = images.removeOrphans(referenced: referenced, olderThan: now().addingTimeInterval(-3600))
-            if !removed.isEmpty {
-                logger.info("Removed orphaned label images", [("count", String(removed.count))])
-            }
+            // The store logs what it removed.
+            _ = images.removeOrphans(referenced: referenced, olderThan: now().addingTimeInterval(-3600))
         } catch {
             logger.warning("Could not look for orphaned label images", [("error", String(describing: error))])
         }

@@ -14,6 +14,7 @@ func withCellarApplication(
     now: @escaping @Sendable () -> Date = { Date() },
     secrets: Secrets = .forTests,
     configure: (inout AppConfiguration) -> Void = { _ in },
+    imageSweepInterval: Duration = .seconds(6 * 3600),
     _ body: (Application, CellarClient) async throws -> Void
 ) async throws {
     let directory = try TemporaryDirectory()
@@ -23,7 +24,8 @@ func withCellarApplication(
     configuration.server.workers = 4
     configure(&configuration)
     let application = try await Application(
-        configuration: configuration, secrets: secrets, logger: .disabled, now: now)
+        configuration: configuration, secrets: secrets, logger: .disabled, now: now,
+        imageSweepInterval: imageSweepInterval)
     _ = try await application.accounts.createUser(
         email: "owner@example.com", password: "correct horse battery", fullName: "Olivia Owner", role: .admin,
         actor: nil, clientAddress: nil)
