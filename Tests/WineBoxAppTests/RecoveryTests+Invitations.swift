@@ -76,6 +76,20 @@ extension RecoveryTests {
         }
     }
 
+    @Test func anInvitationThatCannotBeMailedStillGivesTheLinkToPassOn() async throws {
+        try await withApplication { api, mailer in
+            mailer.refuses = true
+            let (_, invitation) = try await invite("dan@example.com", api: api)
+            #expect(invitation["mailed"] as? Bool == false)
+            #expect(mailer.sent.isEmpty)
+            let link = try #require(invitation["invitation_link"] as? String)
+            let passedOn = try #require(token(in: link))
+            let accepted = try await api.send(
+                "POST", "/api/auth/accept-invitation", json: ["token": passedOn, "password": "dan's own pass phrase"])
+            #expect(accepted.status == 200)
+        }
+    }
+
     @Test func invitingAgainMakesTheOlderLinkUseless() async throws {
         try await withApplication { api, _ in
             let (_, first) = try await invite("carol@example.com", api: api)

@@ -9,11 +9,20 @@ import WineBoxTesting
 
 @testable import WineBoxApp
 
-/// Keeps every mail instead of sending it.
+/// Keeps every mail instead of sending it; or, once `refuses` is set, refuses every mail as a broken backend would.
 final class RecordingMailer: Mailer {
     private let messages = Mutex<[MailMessage]>([])
+    private let refusing = Mutex(false)
+
+    var refuses: Bool {
+        get { refusing.withLock { $0 } }
+        set { refusing.withLock { $0 = newValue } }
+    }
 
     func send(_ message: MailMessage) async throws {
+        if refuses {
+            throw RawHTTPClient.ClientError("the mail server refused the message")
+        }
         messages.withLock { $0.append(message) }
     }
 

@@ -59,7 +59,10 @@ extension AccountService {
 
         let (token, claims) = tokens.issue(
             subject: user.id, purpose: .invitation, sessionEpoch: user.sessionEpoch, now: invitedAt)
-        let mailed = await mailInvitation(to: user, token: token, from: inviter)
+        let mailed = await send(
+            mail?.templates.invitation(
+                to: user.email.value, token: token, validFor: .seconds(tokens.lifetimeSeconds(of: .invitation)),
+                inviterName: inviter.fullName.isEmpty ? nil : inviter.fullName, recipientName: user.fullName))
         await audit(
             "user_invited", actor: inviter.id, subject: user.id, address: clientAddress, detail: role.rawValue)
         return Invitation(
@@ -100,24 +103,6 @@ extension AccountService {
     /// The link of an invitation token, with the configured address of the web interface; a relative link when
     /// no mail is configured (the CLI).
     private func invitationLink(token: String) -> String {
-        mail?.templates.invitationLink(token: token)
-            ?? "/accept-invitation?token=\(token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-    }
-
-    /// Hands the invitation mail to the backend; false when there is none or it refused the message.
-    private func mailInvitation(to user: User, token: String, from inviter: User) async -> Bool {
-        guard let mail else {
-            return false
-        }
-        let message = mail.templates.invitation(
-            to: user.email.value, token: token, validFor: .seconds(tokens.lifetimeSeconds(of: .invitation)),
-            inviterName: inviter.fullName.isEmpty ? nil : inviter.fullName, recipientName: user.fullName)
-        do {
-            try await mail.mailer.send(message)
-            return true
-        } catch {
-            logger.warning("An invitation could not be mailed", [("error", String(describing: error))])
-            return false
-        }
+        mail?.templates.invitationLink(token: token) ?? MailTemplates.invitationPath(token: token)
     }
 }

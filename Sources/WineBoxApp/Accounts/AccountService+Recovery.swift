@@ -173,14 +173,19 @@ extension AccountService {
                 to: user.email.value, token: token, validFor: validity, recipientName: user.fullName))
     }
 
-    private func send(_ message: MailMessage?) async {
+    /// Hands `message` to the mail backend; false when there is no message or backend, or the backend refused it
+    /// (logged, never thrown: a mail that cannot go out must not fail the request that caused it).
+    @discardableResult
+    func send(_ message: MailMessage?) async -> Bool {
         guard let message, let mailer = mail?.mailer else {
-            return
+            return false
         }
         do {
             try await mailer.send(message)
+            return true
         } catch {
             logger.warning("A mail could not be sent", [("error", String(describing: error))])
+            return false
         }
     }
 }

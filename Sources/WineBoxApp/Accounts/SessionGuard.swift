@@ -25,7 +25,7 @@ struct SessionGuard: AccessGuard {
             throw WineBoxError(.unauthenticated, "Authentication required")
         }
         let claims: TokenClaims
-        if let known = verified.claims(for: token), known.exp > Int64(now().timeIntervalSince1970) {
+        if let known = rememberedClaims(of: token) {
             claims = known
         } else {
             claims = try tokens.verify(token, purpose: .session, now: now())
@@ -41,15 +41,25 @@ struct SessionGuard: AccessGuard {
     /// The admission of a token this guard has verified and admitted since the last commit, unexpired, for a
     /// route its account may use; nil for anything else, which ``admit(_:context:access:)`` then decides.
     func admitFromMemory(_ request: HTTPRequest, context: RequestContext, access: RouteAccess) -> RequestContext? {
-        let generation = database.changeGeneration()
         guard let header = request.headers["Authorization"], let token = Self.bearerToken(in: header),
-            let claims = verified.claims(for: token), claims.exp > Int64(now().timeIntervalSince1970),
-            let user = verified.admittedUser(for: token, at: generation),
-            access != .admin || user.role == .admin
+            let claims = rememberedClaims(of: token)
+        else {
+            return nil
+        }
+        let generation = database.changeGeneration()
+        guard let user = verified.admittedUser(for: token, at: generation), access != .admin || user.role == .admin
         else {
             return nil
         }
         return Self.context(context, signedIn: SignedIn(user: user, claims: claims, generation: generation))
+    }
+
+    /// The claims of `token` when this guard has verified it before and it has not expired since.
+    private func rememberedClaims(of token: String) -> TokenClaims? {
+        guard let claims = verified.claims(for: token), claims.exp > Int64(now().timeIntervalSince1970) else {
+            return nil
+        }
+        return claims
     }
 
     private static func context(_ context: RequestContext, signedIn: SignedIn) -> RequestContext {

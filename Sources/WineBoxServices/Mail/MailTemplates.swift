@@ -114,7 +114,12 @@ public struct MailTemplates: Sendable {
 
     /// `<frontendURL>/accept-invitation?token=<percent-encoded token>`.
     public func invitationLink(token: String) -> String {
-        "\(frontendURL)/accept-invitation?token=\(Self.percentEncode(token))"
+        frontendURL + Self.invitationPath(token: token)
+    }
+
+    /// `/accept-invitation?token=<percent-encoded token>`: the invitation link without the web interface's address.
+    public static func invitationPath(token: String) -> String {
+        "/accept-invitation?token=\(percentEncode(token))"
     }
 
     /// The words of one message, before they are laid out as text and HTML.

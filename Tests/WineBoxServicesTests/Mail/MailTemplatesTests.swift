@@ -32,6 +32,7 @@ import WineBoxServices
             recipientName: "Bob")
         let link = "https://cellar.example.org/accept-invitation?token=a%2Bb.c"
         #expect(templates.invitationLink(token: "a+b.c") == link)
+        #expect(MailTemplates.invitationPath(token: "a+b.c") == "/accept-invitation?token=a%2Bb.c")
         #expect(message.subject == "You are invited to WineBox")
         #expect(message.textBody.hasPrefix("Hello Bob,\n"))
         #expect(message.textBody.contains("Ann <Admin> has invited you to share a wine cellar on WineBox."))
